@@ -1,0 +1,478 @@
+#include "codec.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace pb {
+namespace {
+
+void put_if(json& j, const char* key, const std::string& s) {
+  if (!s.empty()) j[key] = s;
+}
+
+bool is_color(std::string_view s) {
+  if (s.size() != 7 || s[0] != '#') return false;
+  for (std::size_t i = 1; i < 7; ++i)
+    if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+template <class E>
+bool read_enum(const json& obj, std::string_view key, E& out, const JsonPath& p, Issues& issues, Need need,
+               const char* allowed) {
+  std::string s;
+  if (!read_string(obj, key, s, p, issues, need, 32)) return false;
+  if (!parse_enum(s, out)) {
+    issues.add(p / key, "must be one of " + std::string(allowed) + ", got \"" + s + "\"");
+    return false;
+  }
+  return true;
+}
+
+bool read_name(const json& obj, std::string_view key, std::string& out, const JsonPath& p, Issues& issues, Need need) {
+  std::string s;
+  if (!read_string(obj, key, s, p, issues, need, kMaxName)) return false;
+  if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+    issues.add(p / key, "must not be empty");
+    return false;
+  }
+  out = std::move(s);
+  return true;
+}
+
+bool read_id(const json& obj, std::string& out, const JsonPath& p, Issues& issues, Ids ids) {
+  std::string s;
+  if (!read_string(obj, "id", s, p, issues, ids == Ids::Required ? Need::Required : Need::Optional, 64)) return false;
+  if (s.empty()) {
+    issues.add(p / "id", "must not be empty");
+    return false;
+  }
+  out = std::move(s);
+  return true;
+}
+
+bool read_date(const json& obj, std::string_view key, std::optional<Date>& out, const JsonPath& p, Issues& issues) {
+  std::string s;
+  if (!read_string(obj, key, s, p, issues, Need::Optional, 64)) return false;
+  auto d = parse_date(s);
+  if (!d) {
+    issues.add(p / key, "expected a date like 2026-03-31, got \"" + s + "\" (or a day that does not exist)");
+    return false;
+  }
+  out = d;
+  return true;
+}
+
+bool read_time(const json& obj, std::string_view key, Timestamp& out, const JsonPath& p, Issues& issues, Need need) {
+  std::string s;
+  if (!read_string(obj, key, s, p, issues, need, 64)) return false;
+  auto t = parse_timestamp(s);
+  if (!t) {
+    issues.add(p / key, "expected a UTC time like 2026-03-31T09:30:00Z, got \"" + s + "\"");
+    return false;
+  }
+  out = *t;
+  return true;
+}
+
+}  // namespace
+
+// [SECTION] Writers
+
+json to_json(const Money& m) { return json{{"amount", m.amount}, {"currency", m.currency}}; }
+
+json to_json(const FieldValue& v) {
+  return std::visit(
+      [](const auto& x) -> json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, Money>) return to_json(x);
+        else if constexpr (std::is_same_v<T, Date>) return format_date(x);
+        else return x;
+      },
+      v);
+}
+
+json to_json(const Stage& s) {
+  return json{{"id", s.id},          {"name", s.name},
+              {"color", s.color},    {"probability", s.probability},
+              {"kind", to_string(s.kind)}, {"rotting_days", s.rotting_days}};
+}
+
+json to_json(const Pipeline& p) {
+  json j{{"id", p.id}, {"name", p.name}};
+  put_if(j, "description", p.description);
+  j["currency"] = p.currency;
+  json stages = json::array();
+  for (const auto& s : p.stages) stages.push_back(to_json(s));
+  j["stages"] = std::move(stages);
+  return j;
+}
+
+json to_json(const Person& p) {
+  json j{{"id", p.id}, {"name", p.name}};
+  put_if(j, "email", p.email);
+  return j;
+}
+
+json to_json(const FieldDef& f) {
+  json j{{"id", f.id}, {"name", f.name}, {"type", to_string(f.type)}};
+  if (f.type == FieldType::Choice) j["options"] = f.options;
+  return j;
+}
+
+json to_json(const View& v) {
+  json j{{"id", v.id}, {"name", v.name}};
+  put_if(j, "pipeline", v.pipeline);
+  if (!v.filter.is_null()) j["filter"] = v.filter;
+  j["group_by"] = v.group_by;
+  if (!v.sort.empty()) {
+    json sort = json::array();
+    for (const auto& k : v.sort) sort.push_back(json{{"field", k.field}, {"desc", k.descending}});
+    j["sort"] = std::move(sort);
+  }
+  if (!v.hidden_stages.empty()) j["hidden_stages"] = v.hidden_stages;
+  return j;
+}
+
+json to_json(const Deal& d) {
+  json j{{"id", d.id}, {"title", d.title}, {"pipeline", d.pipeline}, {"stage", d.stage},
+         {"status", to_string(d.status)}};
+  put_if(j, "lost_reason", d.lost_reason);
+  j["value"] = to_json(d.value);
+  put_if(j, "owner", d.owner);
+  put_if(j, "company", d.company);
+  put_if(j, "contact_name", d.contact_name);
+  put_if(j, "contact_email", d.contact_email);
+  put_if(j, "product", d.product);
+  put_if(j, "plan", d.plan);
+  put_if(j, "property", d.property);
+  put_if(j, "source", d.source);
+  if (d.expected_close) j["expected_close"] = format_date(*d.expected_close);
+  j["created"] = format_timestamp(d.created);
+  j["updated"] = format_timestamp(d.updated);
+  put_if(j, "notes", d.notes);
+  if (!d.custom.empty()) {
+    json custom = json::object();
+    for (const auto& [id, v] : d.custom) custom[id] = to_json(v);
+    j["custom"] = std::move(custom);
+  }
+  json history = json::array();
+  for (const auto& h : d.history)
+    history.push_back(json{{"pipeline", h.pipeline}, {"stage", h.stage}, {"at", format_timestamp(h.at)}});
+  j["history"] = std::move(history);
+  return j;
+}
+
+// [SECTION] Readers
+
+bool read_money(const json& v, Money& out, const JsonPath& p, Issues& issues) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  reject_unknown_keys(v, {"amount", "currency"}, p, issues);
+  Money m;
+  read_int(v, "amount", m.amount, p, issues, Need::Required, -kMaxMoneyMinor, kMaxMoneyMinor);
+  if (read_string(v, "currency", m.currency, p, issues, Need::Required, 8) && !is_currency(m.currency))
+    issues.add(p / "currency", "is not an ISO 4217 currency code: \"" + m.currency + "\"");
+  if (issues.count() != before) return false;
+  out = std::move(m);
+  return true;
+}
+
+bool patch_stage(const json& v, Stage& s, const JsonPath& p, Issues& issues) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  reject_unknown_keys(v, {"id", "name", "color", "probability", "kind", "rotting_days"}, p, issues);
+  read_name(v, "name", s.name, p, issues, Need::Optional);
+  std::string color;
+  if (read_string(v, "color", color, p, issues, Need::Optional, 16)) {
+    if (is_color(color)) s.color = color;
+    else issues.add(p / "color", "expected a color like #4f7cff, got \"" + color + "\"");
+  }
+  read_int(v, "probability", s.probability, p, issues, Need::Optional, 0, 100);
+  read_enum(v, "kind", s.kind, p, issues, Need::Optional, "open, won, lost");
+  read_int(v, "rotting_days", s.rotting_days, p, issues, Need::Optional, 0, 3650);
+  return issues.count() == before;
+}
+
+bool read_stage(const json& v, Stage& out, const JsonPath& p, Issues& issues, Ids ids) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  Stage s;
+  read_id(v, s.id, p, issues, ids);
+  if (!v.contains("name")) issues.add(p / "name", "is required");
+  patch_stage(v, s, p, issues);
+  if (issues.count() != before) return false;
+  out = std::move(s);
+  return true;
+}
+
+bool patch_pipeline(const json& v, Pipeline& pl, const JsonPath& p, Issues& issues) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  reject_unknown_keys(v, {"id", "name", "description", "currency", "stages"}, p, issues);
+  read_name(v, "name", pl.name, p, issues, Need::Optional);
+  read_string(v, "description", pl.description, p, issues, Need::Optional, kMaxText);
+  std::string currency;
+  if (read_string(v, "currency", currency, p, issues, Need::Optional, 8)) {
+    if (is_currency(currency)) pl.currency = currency;
+    else issues.add(p / "currency", "is not an ISO 4217 currency code: \"" + currency + "\"");
+  }
+  return issues.count() == before;
+}
+
+bool read_pipeline(const json& v, Pipeline& out, const JsonPath& p, Issues& issues, Ids ids) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  Pipeline pl;
+  read_id(v, pl.id, p, issues, ids);
+  if (!v.contains("name")) issues.add(p / "name", "is required");
+  patch_pipeline(v, pl, p, issues);
+  auto stages = v.find("stages");
+  if (stages == v.end()) {
+    if (ids == Ids::Required) issues.add(p / "stages", "is required");
+  } else if (expect_array(*stages, p / "stages", issues)) {
+    const JsonPath sp = p / "stages";
+    if (stages->empty()) issues.add(sp, "a pipeline needs at least one stage");
+    if (stages->size() > 100) issues.add(sp, "a pipeline has at most 100 stages");
+    for (std::size_t i = 0; i < stages->size() && i < 100; ++i) {
+      Stage s;
+      if (read_stage((*stages)[i], s, sp / i, issues, ids)) pl.stages.push_back(std::move(s));
+    }
+  }
+  if (issues.count() != before) return false;
+  out = std::move(pl);
+  return true;
+}
+
+bool patch_person(const json& v, Person& person, const JsonPath& p, Issues& issues) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  reject_unknown_keys(v, {"id", "name", "email"}, p, issues);
+  read_name(v, "name", person.name, p, issues, Need::Optional);
+  read_string(v, "email", person.email, p, issues, Need::Optional, 320);
+  return issues.count() == before;
+}
+
+bool read_person(const json& v, Person& out, const JsonPath& p, Issues& issues, Ids ids) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  Person person;
+  read_id(v, person.id, p, issues, ids);
+  if (!v.contains("name")) issues.add(p / "name", "is required");
+  patch_person(v, person, p, issues);
+  if (issues.count() != before) return false;
+  out = std::move(person);
+  return true;
+}
+
+bool read_field(const json& v, FieldDef& out, const JsonPath& p, Issues& issues, Ids ids) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  reject_unknown_keys(v, {"id", "name", "type", "options"}, p, issues);
+  FieldDef f;
+  read_id(v, f.id, p, issues, ids);
+  read_name(v, "name", f.name, p, issues, Need::Required);
+  read_enum(v, "type", f.type, p, issues, Need::Required, "text, number, money, date, choice");
+  if (read_string_list(v, "options", f.options, p, issues)) {
+    for (std::size_t i = 0; i < f.options.size(); ++i) {
+      if (f.options[i].empty()) issues.add(p / "options" / i, "must not be empty");
+      for (std::size_t k = 0; k < i; ++k)
+        if (f.options[k] == f.options[i]) issues.add(p / "options" / i, "repeats option \"" + f.options[i] + "\"");
+    }
+  }
+  if (f.type == FieldType::Choice && f.options.empty() && issues.count() == before)
+    issues.add(p / "options", "a choice field needs at least one option");
+  if (f.type != FieldType::Choice && !f.options.empty())
+    issues.add(p / "options", "only choice fields have options");
+  if (issues.count() != before) return false;
+  out = std::move(f);
+  return true;
+}
+
+bool read_field_value(const json& v, const FieldDef& def, FieldValue& out, const JsonPath& p, Issues& issues) {
+  switch (def.type) {
+    case FieldType::Text: {
+      std::string s;
+      if (!value_string(v, s, p, issues, kMaxText)) return false;
+      out = std::move(s);
+      return true;
+    }
+    case FieldType::Choice: {
+      std::string s;
+      if (!value_string(v, s, p, issues, kMaxName)) return false;
+      if (std::find(def.options.begin(), def.options.end(), s) == def.options.end()) {
+        issues.add(p, "\"" + s + "\" is not an option of field \"" + def.name + "\"");
+        return false;
+      }
+      out = std::move(s);
+      return true;
+    }
+    case FieldType::Number: {
+      if (!v.is_number()) {
+        issues.add(p, "expected a number, got " + describe_type(v));
+        return false;
+      }
+      const double d = v.get<double>();
+      if (!std::isfinite(d)) {
+        issues.add(p, "must be a finite number");
+        return false;
+      }
+      out = d;
+      return true;
+    }
+    case FieldType::Money: {
+      Money m;
+      if (!read_money(v, m, p, issues)) return false;
+      out = std::move(m);
+      return true;
+    }
+    case FieldType::Date: {
+      std::string s;
+      if (!value_string(v, s, p, issues, 64)) return false;
+      auto d = parse_date(s);
+      if (!d) {
+        issues.add(p, "expected a date like 2026-03-31, got \"" + s + "\" (or a day that does not exist)");
+        return false;
+      }
+      out = *d;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool read_deal(const json& v, Deal& out, const Table<FieldDef>& fields, const JsonPath& p, Issues& issues,
+               DealRead mode) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  const bool document = mode == DealRead::Document;
+  const bool patch = mode == DealRead::Patch;
+  if (patch) {
+    reject_unknown_keys(v, {"title", "value", "owner", "company", "contact_name", "contact_email", "product", "plan",
+                            "property", "source", "expected_close", "notes", "custom"},
+                        p, issues);
+    for (const char* key : {"id", "pipeline", "stage", "status", "lost_reason", "history", "created", "updated"})
+      if (v.contains(key)) issues.add(p / key, "cannot be edited directly; use the deal.move, deal.win, deal.lose or deal.reopen commands");
+  } else {
+    reject_unknown_keys(v, {"id", "title", "pipeline", "stage", "status", "lost_reason", "value", "owner", "company",
+                            "contact_name", "contact_email", "product", "plan", "property", "source",
+                            "expected_close", "created", "updated", "notes", "custom", "history"},
+                        p, issues);
+  }
+  Deal d = out;
+  if (!patch) {
+    read_id(v, d.id, p, issues, document ? Ids::Required : Ids::Optional);
+    read_string(v, "pipeline", d.pipeline, p, issues, Need::Required, 64);
+    read_string(v, "stage", d.stage, p, issues, document ? Need::Required : Need::Optional, 64);
+    read_enum(v, "status", d.status, p, issues, Need::Optional, "open, won, lost");
+    read_string(v, "lost_reason", d.lost_reason, p, issues, Need::Optional, kMaxName);
+    read_time(v, "created", d.created, p, issues, document ? Need::Required : Need::Optional);
+    read_time(v, "updated", d.updated, p, issues, document ? Need::Required : Need::Optional);
+    if (!v.contains("title")) issues.add(p / "title", "is required");
+    if (document && !v.contains("value")) issues.add(p / "value", "is required");
+  }
+  // Editable fields: in a patch, null clears an optional field.
+  read_name(v, "title", d.title, p, issues, Need::Optional);
+  if (auto it = v.find("value"); it != v.end() && !it->is_null()) read_money(*it, d.value, p / "value", issues);
+  for (auto [key, field] : {std::pair{"owner", &d.owner}, {"company", &d.company}, {"contact_name", &d.contact_name},
+                            {"contact_email", &d.contact_email}, {"product", &d.product}, {"plan", &d.plan},
+                            {"property", &d.property}, {"source", &d.source}}) {
+    auto it = v.find(key);
+    if (it == v.end()) continue;
+    if (it->is_null() && patch) field->clear();
+    else read_string(v, key, *field, p, issues, Need::Optional, key == std::string_view("owner") ? 64 : kMaxName);
+  }
+  if (auto it = v.find("expected_close"); it != v.end()) {
+    if (it->is_null() && patch) d.expected_close.reset();
+    else read_date(v, "expected_close", d.expected_close, p, issues);
+  }
+  if (auto it = v.find("notes"); it != v.end()) {
+    if (it->is_null() && patch) d.notes.clear();
+    else read_string(v, "notes", d.notes, p, issues, Need::Optional, kMaxText);
+  }
+  if (auto it = v.find("custom"); it != v.end() && expect_object(*it, p / "custom", issues)) {
+    const JsonPath cp = p / "custom";
+    for (auto c = it->begin(); c != it->end(); ++c) {
+      const FieldDef* def = fields.find(c.key());
+      if (!def) {
+        issues.add(cp / c.key(), "no custom field has this id");
+        continue;
+      }
+      if (c->is_null()) {
+        if (patch) d.custom.erase(c.key());
+        else issues.add(cp / c.key(), "expected a value, got null");
+        continue;
+      }
+      FieldValue fv;
+      if (read_field_value(*c, *def, fv, cp / c.key(), issues)) d.custom[c.key()] = std::move(fv);
+    }
+  }
+  if (auto it = v.find("history"); it != v.end() && !patch && expect_array(*it, p / "history", issues)) {
+    const JsonPath hp = p / "history";
+    d.history.clear();
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& h = (*it)[i];
+      if (!expect_object(h, hp / i, issues)) continue;
+      reject_unknown_keys(h, {"pipeline", "stage", "at"}, hp / i, issues);
+      StageVisit visit;
+      read_string(h, "pipeline", visit.pipeline, hp / i, issues, Need::Required, 64);
+      read_string(h, "stage", visit.stage, hp / i, issues, Need::Required, 64);
+      read_time(h, "at", visit.at, hp / i, issues, Need::Required);
+      d.history.push_back(std::move(visit));
+    }
+  }
+  if (issues.count() != before) return false;
+  out = std::move(d);
+  return true;
+}
+
+}  // namespace pb
+
+namespace pb {
+
+bool patch_view(const json& v, View& view, const JsonPath& p, Issues& issues) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  reject_unknown_keys(v, {"id", "name", "pipeline", "filter", "group_by", "sort", "hidden_stages"}, p, issues);
+  read_name(v, "name", view.name, p, issues, Need::Optional);
+  if (auto it = v.find("pipeline"); it != v.end()) {
+    if (it->is_null()) view.pipeline.clear();
+    else read_string(v, "pipeline", view.pipeline, p, issues, Need::Optional, 64);
+  }
+  if (auto it = v.find("filter"); it != v.end()) {
+    if (it->is_null() || it->is_object()) view.filter = *it;
+    else issues.add(p / "filter", "expected a filter object or null, got " + describe_type(*it));
+  }
+  read_string(v, "group_by", view.group_by, p, issues, Need::Optional, 100);
+  if (auto it = v.find("sort"); it != v.end() && expect_array(*it, p / "sort", issues)) {
+    std::vector<SortKey> sort;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& k = (*it)[i];
+      const JsonPath kp = p / "sort" / i;
+      if (!expect_object(k, kp, issues)) continue;
+      reject_unknown_keys(k, {"field", "desc"}, kp, issues);
+      SortKey key;
+      read_string(k, "field", key.field, kp, issues, Need::Required, 100);
+      read_bool(k, "desc", key.descending, kp, issues);
+      sort.push_back(std::move(key));
+    }
+    view.sort = std::move(sort);
+  }
+  read_string_list(v, "hidden_stages", view.hidden_stages, p, issues);
+  return issues.count() == before;
+}
+
+bool read_view(const json& v, View& out, const JsonPath& p, Issues& issues, Ids ids) {
+  if (!expect_object(v, p, issues)) return false;
+  const std::size_t before = issues.count();
+  View view;
+  read_id(v, view.id, p, issues, ids);
+  if (!v.contains("name")) issues.add(p / "name", "is required");
+  patch_view(v, view, p, issues);
+  if (issues.count() != before) return false;
+  out = std::move(view);
+  return true;
+}
+
+}  // namespace pb

@@ -1,0 +1,133 @@
+// Importing documents as commands, so an import is one change that undo reverts.
+#include <algorithm>
+#include <unordered_map>
+
+#include "commands_internal.hpp"
+#include "documents.hpp"
+
+namespace pb::detail {
+namespace {
+
+// Replaces every string in a JSON value that is an old id with its new id (filters name
+// stage, owner and field ids as plain strings or as "custom.<id>" keys).
+void remap_ids(json& v, const std::unordered_map<std::string, std::string>& ids) {
+  if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    if (auto it = ids.find(s); it != ids.end()) v = it->second;
+    else if (s.rfind("custom.", 0) == 0)
+      if (auto f = ids.find(s.substr(7)); f != ids.end()) v = "custom." + f->second;
+  } else if (v.is_array() || v.is_object()) {
+    for (auto& child : v) remap_ids(child, ids);
+  }
+}
+
+std::string remapped(const std::unordered_map<std::string, std::string>& ids, const std::string& id) {
+  auto it = ids.find(id);
+  return it == ids.end() ? id : it->second;
+}
+
+}  // namespace
+
+std::string apply(const cmd::TemplateImport& c, Tx& tx) {
+  Issues issues;
+  Template t;
+  if (!read_template(c.template_doc, t, issues)) {
+    std::string s = issues.summary();
+    return "/template" + s.substr(s[0] == '/' && s[1] == ':' ? 1 : 0);
+  }
+  std::unordered_map<std::string, std::string> ids;  // template id -> workspace id
+  // Fields and people are shared across pipelines: reuse ones with the same name.
+  for (auto f : t.fields) {
+    const FieldDef* same = nullptr;
+    for (const auto& existing : tx.ws().fields)
+      if (existing.name == f.name) same = &existing;
+    if (same && same->type != f.type)
+      return "/template/fields: field " + in_quotes(f.name) + " exists here with type " + std::string(to_string(same->type));
+    if (same) {
+      ids[f.id] = same->id;
+      std::vector<std::string> options = same->options;
+      for (const auto& o : f.options)
+        if (std::find(options.begin(), options.end(), o) == options.end()) options.push_back(o);
+      if (options != same->options) {
+        FieldDef merged = *same;
+        merged.options = options;
+        tx.put(std::move(merged));
+      }
+      continue;
+    }
+    ids[f.id] = f.id = tx.new_id("field");
+    tx.put(std::move(f));
+  }
+  for (auto p : t.people) {
+    const Person* same = nullptr;
+    for (const auto& existing : tx.ws().people)
+      if ((!p.email.empty() && existing.email == p.email) || existing.name == p.name) same = &existing;
+    if (same) {
+      ids[p.id] = same->id;
+      continue;
+    }
+    ids[p.id] = p.id = tx.new_id("person");
+    tx.put(std::move(p));
+  }
+  Pipeline pipeline = t.pipeline;
+  ids[pipeline.id] = pipeline.id = tx.new_id("pipe");
+  for (auto& s : pipeline.stages) ids[s.id] = s.id = tx.new_id("stage");
+  if (!c.name.empty()) pipeline.name = c.name.substr(0, kMaxName);
+  for (int n = 2; std::any_of(tx.ws().pipelines.begin(), tx.ws().pipelines.end(),
+                              [&](const Pipeline& p) { return p.name == pipeline.name; });
+       ++n)
+    pipeline.name = (c.name.empty() ? t.pipeline.name : c.name) + " (" + std::to_string(n) + ")";
+  tx.put(pipeline);
+  for (auto v : t.views) {
+    v.id = tx.new_id("view");
+    if (!v.pipeline.empty()) v.pipeline = pipeline.id;
+    for (auto& h : v.hidden_stages) h = remapped(ids, h);
+    remap_ids(v.filter, ids);
+    for (auto& s : v.sort)
+      if (s.field.rfind("custom.", 0) == 0) s.field = "custom." + remapped(ids, s.field.substr(7));
+    if (v.group_by.rfind("custom.", 0) == 0) v.group_by = "custom." + remapped(ids, v.group_by.substr(7));
+    tx.put(std::move(v));
+  }
+  for (auto d : t.deals) {
+    d.id = tx.new_id("deal");
+    d.pipeline = pipeline.id;
+    d.stage = remapped(ids, d.stage);
+    d.owner = remapped(ids, d.owner);
+    std::map<Id, FieldValue> custom;
+    for (auto& [k, v] : d.custom) custom[remapped(ids, k)] = v;
+    d.custom = std::move(custom);
+    for (auto& h : d.history) {
+      h.pipeline = remapped(ids, h.pipeline);
+      h.stage = remapped(ids, h.stage);
+    }
+    tx.put(std::move(d));
+  }
+  return "";
+}
+
+std::string apply(const cmd::WorkspaceImport& c, Tx& tx) {
+  Issues issues;
+  Workspace incoming;
+  if (!read_workspace(c.workspace, incoming, issues)) {
+    std::string s = issues.summary();
+    return "/workspace" + s.substr(s[0] == '/' && s[1] == ':' ? 1 : 0);
+  }
+  auto ids_of = [](const auto& table) {
+    std::vector<std::string> ids;
+    for (const auto& r : table) ids.push_back(r.id);
+    return ids;
+  };
+  tx.erase_many<Deal>(ids_of(tx.ws().deals));
+  tx.erase_many<View>(ids_of(tx.ws().views));
+  tx.erase_many<FieldDef>(ids_of(tx.ws().fields));
+  tx.erase_many<Person>(ids_of(tx.ws().people));
+  tx.erase_many<Pipeline>(ids_of(tx.ws().pipelines));
+  for (std::size_t i = 0; i < incoming.pipelines.size(); ++i) tx.put(incoming.pipelines.at(i));
+  for (std::size_t i = 0; i < incoming.people.size(); ++i) tx.put(incoming.people.at(i));
+  for (std::size_t i = 0; i < incoming.fields.size(); ++i) tx.put(incoming.fields.at(i));
+  for (std::size_t i = 0; i < incoming.views.size(); ++i) tx.put(incoming.views.at(i));
+  for (std::size_t i = 0; i < incoming.deals.size(); ++i) tx.put(incoming.deals.at(i));
+  return "";
+}
+
+}  // namespace pb::detail

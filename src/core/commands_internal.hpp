@@ -1,0 +1,34 @@
+// Shared by the commands_*.cpp files; not part of the core's public API.
+#pragma once
+#include "codec.hpp"
+#include "commands.hpp"
+#include "validate.hpp"
+
+namespace pb::detail {
+
+// Each returns "" on success or a message for the user.
+#define PB_APPLY(T) std::string apply(const cmd::T& c, Tx& tx);
+PB_APPLY(PipelineCreate) PB_APPLY(PipelineRename) PB_APPLY(PipelineUpdate) PB_APPLY(PipelineDuplicate)
+PB_APPLY(PipelineDelete) PB_APPLY(PipelineReorder) PB_APPLY(StageCreate) PB_APPLY(StageRename)
+PB_APPLY(StageUpdate) PB_APPLY(StageDuplicate) PB_APPLY(StageDelete) PB_APPLY(StageReorder)
+PB_APPLY(DealCreate) PB_APPLY(DealUpdate) PB_APPLY(DealDelete) PB_APPLY(DealMove) PB_APPLY(DealWin)
+PB_APPLY(DealLose) PB_APPLY(DealReopen) PB_APPLY(DealsMove) PB_APPLY(DealsUpdate) PB_APPLY(DealsDelete)
+PB_APPLY(FieldCreate) PB_APPLY(FieldUpdate) PB_APPLY(FieldDelete) PB_APPLY(PersonCreate)
+PB_APPLY(PersonUpdate) PB_APPLY(PersonDelete) PB_APPLY(ViewCreate) PB_APPLY(ViewUpdate) PB_APPLY(ViewDelete)
+PB_APPLY(TemplateImport) PB_APPLY(WorkspaceImport)
+#undef PB_APPLY
+
+inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// Moves a deal into (pipeline, stage), recording the visit and keeping status in line with the
+// stage kind: won stage -> won, lost stage -> lost (needs a reason), open stage -> open.
+std::string move_deal(Tx& tx, Deal d, const Pipeline& to_pipeline, const Stage& to_stage, std::string_view lost_reason);
+
+// Where a deal in `from` lands in pipeline `to`: the explicit map first, then the stage of the
+// same name, then the first stage of the same kind, then the first open stage.
+const Stage* map_stage(const Stage& from, const Pipeline& to, const cmd::StageMap& explicit_map, std::string& error);
+
+// Removes hidden-stage references to stages that no longer exist.
+void prune_hidden_stages(Tx& tx, const std::vector<std::string>& stage_ids);
+
+}  // namespace pb::detail

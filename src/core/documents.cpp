@@ -1,0 +1,189 @@
+#include "documents.hpp"
+
+#include <set>
+#include <unordered_map>
+
+#include "codec.hpp"
+#include "validate.hpp"
+
+namespace pb {
+namespace {
+
+template <class T>
+json array_of(const Table<T>& table) {
+  json a = json::array();
+  for (const auto& r : table) a.push_back(to_json(r));
+  return a;
+}
+
+template <class T>
+json array_of(const std::vector<T>& list) {
+  json a = json::array();
+  for (const auto& r : list) a.push_back(to_json(r));
+  return a;
+}
+
+// Reads doc[key] as an array of records into `table`, reporting duplicate ids.
+template <class T, class ReadFn>
+void read_table(const json& doc, std::string_view key, Table<T>& table, Issues& issues, std::size_t max,
+                ReadFn read) {
+  const JsonPath p = JsonPath() / key;
+  auto it = doc.find(key);
+  if (it == doc.end()) return;  // every table is optional
+  if (!expect_array(*it, p, issues)) return;
+  if (it->size() > max) {
+    issues.add(p, "has " + std::to_string(it->size()) + " entries; the limit is " + std::to_string(max));
+    return;
+  }
+  table.reserve(it->size());
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    T record;
+    if (!read((*it)[i], record, p / i)) continue;
+    if (table.contains(record.id)) {
+      issues.add(p / i / "id", "repeats id \"" + record.id + "\"");
+      continue;
+    }
+    table.insert(table.size(), std::make_shared<const T>(std::move(record)));
+  }
+}
+
+}  // namespace
+
+// [SECTION] Workspace
+
+json workspace_to_json(const Workspace& ws) {
+  return json{{"format", kWorkspaceFormat}, {"version", kWorkspaceVersion}, {"pipelines", array_of(ws.pipelines)},
+              {"people", array_of(ws.people)}, {"fields", array_of(ws.fields)}, {"views", array_of(ws.views)},
+              {"deals", array_of(ws.deals)}};
+}
+
+std::string save_workspace(const Workspace& ws, int indent) { return workspace_to_json(ws).dump(indent); }
+
+bool read_workspace(json doc, Workspace& out, Issues& issues) {
+  if (!migrate_document(doc, kWorkspaceFormat, kWorkspaceVersion, issues)) return false;
+  const std::size_t before = issues.count();
+  reject_unknown_keys(doc, {"format", "version", "pipelines", "people", "fields", "views", "deals"}, JsonPath(), issues);
+  Workspace ws;
+  read_table(doc, "pipelines", ws.pipelines, issues, 10'000,
+             [&](const json& v, Pipeline& r, const JsonPath& p) { return read_pipeline(v, r, p, issues, Ids::Required); });
+  read_table(doc, "people", ws.people, issues, 100'000,
+             [&](const json& v, Person& r, const JsonPath& p) { return read_person(v, r, p, issues, Ids::Required); });
+  read_table(doc, "fields", ws.fields, issues, 1'000,
+             [&](const json& v, FieldDef& r, const JsonPath& p) { return read_field(v, r, p, issues, Ids::Required); });
+  read_table(doc, "views", ws.views, issues, 10'000,
+             [&](const json& v, View& r, const JsonPath& p) { return read_view(v, r, p, issues, Ids::Required); });
+  read_table(doc, "deals", ws.deals, issues, kMaxDeals, [&](const json& v, Deal& r, const JsonPath& p) {
+    return read_deal(v, r, ws.fields, p, issues, DealRead::Document);
+  });
+  if (issues.count() != before) return false;
+  check_workspace(ws, issues);
+  if (issues.count() != before) return false;
+  out = std::move(ws);
+  return true;
+}
+
+bool load_workspace(std::string_view text, Workspace& out, Issues& issues) {
+  json doc;
+  std::string error;
+  if (!parse_json(text, doc, error, ParseLimits{kMaxWorkspaceBytes, 64})) {
+    issues.add(JsonPath(), error);
+    return false;
+  }
+  return read_workspace(std::move(doc), out, issues);
+}
+
+// [SECTION] Template
+
+json template_to_json(const Template& t) {
+  json j{{"format", kTemplateFormat}, {"version", kTemplateVersion}, {"name", t.name}};
+  if (!t.description.empty()) j["description"] = t.description;
+  j["pipeline"] = to_json(t.pipeline);
+  j["fields"] = array_of(t.fields);
+  j["people"] = array_of(t.people);
+  j["views"] = array_of(t.views);
+  j["deals"] = array_of(t.deals);
+  return j;
+}
+
+bool read_template(json doc, Template& out, Issues& issues) {
+  if (!migrate_document(doc, kTemplateFormat, kTemplateVersion, issues)) return false;
+  const JsonPath root;
+  const std::size_t before = issues.count();
+  reject_unknown_keys(doc, {"format", "version", "name", "description", "pipeline", "fields", "people", "views", "deals"},
+                      root, issues);
+  Template t;
+  read_string(doc, "name", t.name, root, issues, Need::Required, kMaxName);
+  read_string(doc, "description", t.description, root, issues, Need::Optional, kMaxText);
+  // Read into a scratch workspace so the same cross-record checks apply.
+  Workspace ws;
+  if (auto p = doc.find("pipeline"); p == doc.end()) {
+    issues.add(root / "pipeline", "is required");
+  } else if (Pipeline pl; read_pipeline(*p, pl, root / "pipeline", issues, Ids::Required)) {
+    check_pipeline(ws, pl, root / "pipeline", issues);
+    ws.pipelines.insert(0, std::make_shared<const Pipeline>(pl));
+  }
+  read_table(doc, "fields", ws.fields, issues, 1'000,
+             [&](const json& v, FieldDef& r, const JsonPath& p) { return read_field(v, r, p, issues, Ids::Required); });
+  read_table(doc, "people", ws.people, issues, 10'000,
+             [&](const json& v, Person& r, const JsonPath& p) { return read_person(v, r, p, issues, Ids::Required); });
+  read_table(doc, "views", ws.views, issues, 1'000,
+             [&](const json& v, View& r, const JsonPath& p) { return read_view(v, r, p, issues, Ids::Required); });
+  read_table(doc, "deals", ws.deals, issues, 100'000, [&](const json& v, Deal& r, const JsonPath& p) {
+    return read_deal(v, r, ws.fields, p, issues, DealRead::Document);
+  });
+  if (issues.count() != before) return false;
+  for (std::size_t i = 0; i < ws.views.size(); ++i) {
+    const View& v = ws.views.at(i);
+    if (!v.pipeline.empty() && v.pipeline != ws.pipelines.at(0).id)
+      issues.add(root / "views" / i / "pipeline", "must be the template's pipeline or empty");
+    check_view(ws, v, root / "views" / i, issues);
+  }
+  for (std::size_t i = 0; i < ws.deals.size(); ++i) check_deal(ws, ws.deals.at(i), root / "deals" / i, issues);
+  if (issues.count() != before) return false;
+  t.pipeline = ws.pipelines.at(0);
+  for (const auto& f : ws.fields) t.fields.push_back(f);
+  for (const auto& p : ws.people) t.people.push_back(p);
+  for (const auto& v : ws.views) t.views.push_back(v);
+  for (const auto& d : ws.deals) t.deals.push_back(d);
+  out = std::move(t);
+  return true;
+}
+
+bool load_template(std::string_view text, Template& out, Issues& issues) {
+  json doc;
+  std::string error;
+  if (!parse_json(text, doc, error, ParseLimits{kMaxTemplateBytes, 64})) {
+    issues.add(JsonPath(), error);
+    return false;
+  }
+  return read_template(std::move(doc), out, issues);
+}
+
+Template make_template(const Workspace& ws, std::string_view pipeline_id, bool include_deals) {
+  Template t;
+  const Pipeline* p = ws.pipelines.find(pipeline_id);
+  if (!p) return t;
+  t.name = p->name;
+  t.description = p->description;
+  t.pipeline = *p;
+  for (const auto& v : ws.views)
+    if (v.pipeline == p->id) t.views.push_back(v);
+  std::set<std::string> owners;
+  if (include_deals)
+    for (const auto& d : ws.deals)
+      if (d.pipeline == p->id) {
+        t.deals.push_back(d);
+        if (!d.owner.empty()) owners.insert(d.owner);
+      }
+  // Every custom field travels: views or deals may use any of them, and they are few.
+  for (const auto& f : ws.fields) t.fields.push_back(f);
+  for (const auto& person : ws.people)
+    if (owners.count(person.id)) t.people.push_back(person);
+  // Deals may have visited other pipelines; keep only this pipeline's history in the template.
+  for (auto& d : t.deals) {
+    std::erase_if(d.history, [&](const StageVisit& v) { return v.pipeline != p->id; });
+  }
+  return t;
+}
+
+}  // namespace pb

@@ -1,0 +1,85 @@
+// Queries: pure functions that filter, group, sort and total deals.
+//
+// Field keys used by filters, grouping and sorting: title, company, contact_name, contact_email,
+// owner, product, plan, property, source, stage, pipeline, status, lost_reason, value, currency,
+// expected_close, created, updated, notes, and "custom.<field id>" for custom fields.
+//
+// Filter expressions (JSON):
+//   {"all": [f, ...]}  {"any": [f, ...]}  {"not": f}
+//   {"text": "acme"}   case-insensitive search in title, company, contact, email, product, notes
+//   {"field": "value", "op": "gt", "value": 100000}
+// ops: eq ne lt le gt ge contains starts_with in empty not_empty. Money compares minor units,
+// dates take "YYYY-MM-DD", "in" takes an array.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "json_read.hpp"
+#include "model.hpp"
+
+namespace pb {
+
+enum class Field {
+  Title, Company, ContactName, ContactEmail, Owner, Product, Plan, Property, Source, Stage, Pipeline,
+  Status, LostReason, Value, Currency, ExpectedClose, Created, Updated, Notes, Custom
+};
+
+struct FieldKey {
+  Field field = Field::Title;
+  const FieldDef* custom = nullptr;  // for Field::Custom
+};
+
+std::optional<FieldKey> resolve_field(const Table<FieldDef>& fields, std::string_view key);
+bool is_groupable(const FieldKey& key);
+// Human label for a field key ("Owner", "Expected close", a custom field's name).
+std::string field_label(const Table<FieldDef>& fields, std::string_view key);
+// All keys a view can group by, in menu order (built-ins, then custom fields).
+std::vector<std::string> groupable_keys(const Table<FieldDef>& fields);
+
+struct FilterNode;  // compiled filter, see query.cpp
+struct CompiledFilter {
+  std::shared_ptr<const FilterNode> root;  // null: matches everything
+  bool matches(const Deal& d) const;
+};
+// Checks and compiles a filter expression; null compiles to "everything".
+bool compile_filter(const json& expr, const Table<FieldDef>& fields, CompiledFilter& out, const JsonPath& p,
+                    Issues& issues);
+bool validate_sort(const std::vector<SortKey>& sort, const Table<FieldDef>& fields, const JsonPath& p, Issues& issues);
+
+struct Query {
+  Id pipeline;                  // empty: every pipeline
+  json filter;                  // expression, or null
+  std::string text;             // quick search on top of the filter
+  std::string group_by = "stage";
+  std::vector<SortKey> sort;
+  std::vector<Id> hidden_stages;
+};
+Query query_of(const View& v);
+
+struct Totals {
+  std::size_t count = 0;
+  MoneyTotals value;     // per currency, never mixed
+  MoneyTotals weighted;  // value x stage probability (won 100%, lost 0%)
+};
+
+struct Group {
+  std::string key;    // the field value the group stands for ("" = none)
+  std::string label;  // what the UI shows
+  std::vector<const Deal*> deals;
+  Totals totals;
+};
+
+struct QueryResult {
+  std::vector<Group> groups;
+  Totals totals;
+  std::string error;  // set when the query itself is invalid
+};
+
+QueryResult run_query(const Workspace& ws, const Query& q);
+
+// Probability used for weighting one deal.
+int deal_probability(const Workspace& ws, const Deal& d);
+
+}  // namespace pb

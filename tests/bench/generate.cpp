@@ -1,0 +1,1 @@
+// (bench helpers live in bench_core.cpp)

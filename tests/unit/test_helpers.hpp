@@ -1,0 +1,69 @@
+// Helpers shared by the unit tests.
+#pragma once
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "commands.hpp"
+#include "documents.hpp"
+#include "session.hpp"
+
+namespace pb::test {
+
+inline constexpr Timestamp kNow = 1'790'000'000'000;  // 2026-09-21T14:13:20Z
+
+inline std::string read_file(const std::string& relative) {
+  std::ifstream in(std::string(PIPEBOARD_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Dispatches and requires success; returns the change applied.
+inline void ok(Session& s, const json& command, Timestamp now = kNow) {
+  Outcome o = s.dispatch_json(command.dump(), now);
+  INFO(command.dump());
+  INFO(o.error);
+  REQUIRE(o.ok);
+}
+
+// Dispatches a command that must fail: returns the error, and checks nothing changed.
+inline std::string fails(Session& s, const json& command) {
+  const Workspace before = s.workspace();
+  const std::size_t steps = s.history_steps();
+  Outcome o = s.dispatch_json(command.dump(), kNow);
+  INFO(command.dump());
+  CHECK_FALSE(o.ok);
+  CHECK_FALSE(o.error.empty());
+  CHECK(s.workspace() == before);
+  CHECK(s.history_steps() == steps);
+  return o.error;
+}
+
+// A small workspace: one pipeline with the default stages (ids s_new .. s_lost), two people, one field.
+inline Session small_session() {
+  Session s;
+  ok(s, {{"type", "pipeline.create"},
+         {"pipeline",
+          {{"id", "p1"}, {"name", "Sales"}, {"currency", "EUR"},
+           {"stages", json::array({{{"id", "s_new"}, {"name", "New"}, {"probability", 10}},
+                                    {{"id", "s_pres"}, {"name", "Presentation"}, {"probability", 30}},
+                                    {{"id", "s_nego"}, {"name", "Negotiation"}, {"probability", 60}},
+                                    {{"id", "s_won"}, {"name", "Won"}, {"probability", 100}, {"kind", "won"}},
+                                    {{"id", "s_lost"}, {"name", "Lost"}, {"probability", 0}, {"kind", "lost"}}})}}}});
+  ok(s, {{"type", "person.create"}, {"person", {{"id", "u1"}, {"name", "Ana"}}}});
+  ok(s, {{"type", "person.create"}, {"person", {{"id", "u2"}, {"name", "Łukasz"}}}});
+  ok(s, {{"type", "field.create"},
+         {"field", {{"id", "f_ind"}, {"name", "Industry"}, {"type", "choice"}, {"options", {"Retail", "Tech"}}}}});
+  return s;
+}
+
+inline json deal(const std::string& id, const std::string& title, std::int64_t amount, const std::string& stage = "s_new") {
+  return {{"type", "deal.create"},
+          {"deal", {{"id", id}, {"title", title}, {"pipeline", "p1"}, {"stage", stage},
+                    {"value", {{"amount", amount}, {"currency", "EUR"}}}}}};
+}
+
+}  // namespace pb::test
