@@ -1,1 +1,64 @@
-# filled below
+# The web app: Dear ImGui (GLFW + OpenGL3/WebGL2 backends) on the core, built with Emscripten.
+
+if(NOT EXISTS "${PIPEBOARD_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui not found in ${PIPEBOARD_IMGUI_DIR}: run shell/setup")
+endif()
+
+add_library(imgui STATIC
+  "${PIPEBOARD_IMGUI_DIR}/imgui.cpp"
+  "${PIPEBOARD_IMGUI_DIR}/imgui_draw.cpp"
+  "${PIPEBOARD_IMGUI_DIR}/imgui_tables.cpp"
+  "${PIPEBOARD_IMGUI_DIR}/imgui_widgets.cpp"
+  "${PIPEBOARD_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
+  "${PIPEBOARD_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${PIPEBOARD_IMGUI_DIR}" "${PIPEBOARD_IMGUI_DIR}/backends")
+# No demo window, no ini file on disk, no obsolete APIs.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
+                                        IMGUI_DISABLE_DEBUG_TOOLS)
+
+# The UI font: Noto Sans from Debian, cut down to the scripts we render (Latin, Latin
+# extended, Vietnamese, punctuation, currency, arrows) to keep the download small.
+set(PIPEBOARD_FONT_SUBSET "${CMAKE_BINARY_DIR}/assets/fonts/ui.ttf")
+add_custom_command(
+  OUTPUT "${PIPEBOARD_FONT_SUBSET}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/assets/fonts"
+  COMMAND pyftsubset "${PIPEBOARD_FONT}" --output-file=${PIPEBOARD_FONT_SUBSET}
+          "--unicodes=U+0020-007E,U+00A0-024F,U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2190-21FF,U+2212,U+2713,U+2715,U+25A0-25FF"
+          --no-hinting --desubroutinize --layout-features=
+  DEPENDS "${PIPEBOARD_FONT}"
+  COMMENT "Subsetting the UI font")
+add_custom_target(pipeboard_font DEPENDS "${PIPEBOARD_FONT_SUBSET}")
+
+file(GLOB PIPEBOARD_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
+file(GLOB PIPEBOARD_APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.cpp")
+file(GLOB PIPEBOARD_JS_LIBRARIES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/lib_*.js")
+file(GLOB PIPEBOARD_TEMPLATES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/templates/*.json")
+
+add_executable(pipeboard_app ${PIPEBOARD_UI_SOURCES} ${PIPEBOARD_APP_SOURCES})
+add_dependencies(pipeboard_app pipeboard_font)
+target_include_directories(pipeboard_app PRIVATE "${CMAKE_SOURCE_DIR}/src")
+target_link_libraries(pipeboard_app PRIVATE pipeboard_core imgui)
+set_target_properties(pipeboard_app PROPERTIES
+  OUTPUT_NAME "index" SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app")
+
+set(js_library_flags "")
+foreach(lib ${PIPEBOARD_JS_LIBRARIES})
+  list(APPEND js_library_flags "SHELL:--js-library \"${lib}\"")
+endforeach()
+target_link_options(pipeboard_app PRIVATE
+  -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sINITIAL_MEMORY=64MB
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pb_api_export_workspace,_pb_api_import_workspace,_pb_api_dispatch,_pb_api_undo,_pb_api_redo,_pb_api_state
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sENVIRONMENT=web -sMINIFY_HTML=0
+  "SHELL:--shell-file \"${CMAKE_SOURCE_DIR}/web/shell.html\""
+  "SHELL:--post-js \"${CMAKE_SOURCE_DIR}/web/api.js\""
+  ${js_library_flags}
+  "SHELL:--embed-file \"${PIPEBOARD_FONT_SUBSET}@/fonts/ui.ttf\""
+  "SHELL:--embed-file \"${CMAKE_SOURCE_DIR}/assets/templates@/templates\"")
+set_property(TARGET pipeboard_app APPEND PROPERTY LINK_DEPENDS
+  "${CMAKE_SOURCE_DIR}/web/shell.html" "${CMAKE_SOURCE_DIR}/web/api.js" ${PIPEBOARD_JS_LIBRARIES} ${PIPEBOARD_TEMPLATES})
+
+# Static files served beside the app.
+add_custom_command(TARGET pipeboard_app POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web/static" "${CMAKE_BINARY_DIR}/app")

@@ -650,3 +650,27 @@ QueryResult run_query(const Workspace& ws, const Query& q) {
 }
 
 }  // namespace pb
+
+namespace pb {
+
+std::vector<PipelineSummary> summarize_pipelines(const Workspace& ws) {
+  std::vector<PipelineSummary> out;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (const auto& p : ws.pipelines) {
+    index.emplace(p.id, out.size());
+    out.push_back(PipelineSummary{p.id, 0, 0, {}});
+  }
+  for (const auto& d : ws.deals) {
+    auto it = index.find(d.pipeline);
+    if (it == index.end()) continue;
+    PipelineSummary& s = out[it->second];
+    ++s.deals;
+    if (d.status == DealStatus::Open) {
+      ++s.open;
+      add_to_totals(s.open_value, d.value.currency, d.value.amount);
+    }
+  }
+  return out;
+}
+
+}  // namespace pb

@@ -79,6 +79,15 @@ struct QueryResult {
 
 QueryResult run_query(const Workspace& ws, const Query& q);
 
+// Per-pipeline counts for the sidebar, in pipeline order, from one pass over the deals.
+struct PipelineSummary {
+  Id pipeline;
+  std::size_t deals = 0;
+  std::size_t open = 0;
+  MoneyTotals open_value;
+};
+std::vector<PipelineSummary> summarize_pipelines(const Workspace& ws);
+
 // Probability used for weighting one deal.
 int deal_probability(const Workspace& ws, const Deal& d);
 

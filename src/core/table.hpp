@@ -122,7 +122,13 @@ class Table {
 
   // Same result as calling insert(pos, record) for each pair in turn, in O((size + n) log size).
   // Placing the last insert first: each item's final slot is the pos-th slot still free.
-  void insert_many(const std::vector<std::pair<std::size_t, Ptr>>& items) {
+  void insert_many(const std::vector<std::pair<std::size_t, Ptr>>& all) {
+    // Ids already present, or repeated in the batch, are no-ops as in insert(): map them first, in order, so
+    // the first of a repeat wins and later positions count only the records really inserted.
+    std::vector<std::pair<std::size_t, Entry*>> items;
+    items.reserve(all.size());
+    for (const auto& [pos, record] : all)
+      if (auto [it, inserted] = map_.emplace(record->id, record); inserted) items.emplace_back(pos, &*it);
     const std::size_t total = order_.size() + items.size();
     std::vector<int> tree(total + 1, 0);  // Fenwick tree of free slots
     for (std::size_t i = 1; i <= total; ++i) {
@@ -144,16 +150,11 @@ class Table {
     for (std::size_t j = items.size(); j-- > 0;) {
       const std::size_t size_then = order_.size() + j;
       const std::size_t pos = std::min(items[j].first, size_then);
-      auto [it, inserted] = map_.emplace(items[j].second->id, items[j].second);
-      result[take_kth_free(pos + 1)] = inserted ? &*it : nullptr;
+      result[take_kth_free(pos + 1)] = items[j].second;
     }
     std::size_t next = 0;
     for (auto*& slot : result)
-      if (!slot && next < order_.size()) {
-        // Free slots keep the existing entries in order; a duplicate id leaves a hole we drop.
-        slot = order_[next++];
-      }
-    std::erase(result, nullptr);
+      if (!slot) slot = order_[next++];  // free slots keep the existing entries in order
     order_ = std::move(result);
   }
 

@@ -1,0 +1,29 @@
+#include "platform_web.hpp"
+
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(int, pb_css_width, (), { return Math.max(1, Math.floor(window.innerWidth)); });
+EM_JS(int, pb_css_height, (), { return Math.max(1, Math.floor(window.innerHeight)); });
+EM_JS(double, pb_date_now, (), { return Date.now(); });
+EM_JS(double, pb_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(void, pb_announce_ready, (), { if (window.pipeboard && window.pipeboard._resolveReady) window.pipeboard._resolveReady(); });
+// clang-format on
+
+namespace pb::app {
+
+Viewport read_viewport() {
+  Viewport v;
+  v.css_width = pb_css_width();
+  v.css_height = pb_css_height();
+  double dpr = pb_device_pixel_ratio();
+  // Clamp: a zoomed-out page can report tiny ratios, and 4x is more than any screen needs.
+  v.device_pixel_ratio = static_cast<float>(dpr < 0.5 ? 0.5 : (dpr > 4.0 ? 4.0 : dpr));
+  return v;
+}
+
+void announce_ready() { pb_announce_ready(); }
+
+double date_now_ms() { return pb_date_now(); }
+
+}  // namespace pb::app

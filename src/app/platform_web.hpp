@@ -1,0 +1,17 @@
+// Browser facts the C++ side needs each frame: CSS size of the page and devicePixelRatio.
+#pragma once
+
+namespace pb::app {
+
+struct Viewport {
+  int css_width = 0, css_height = 0;
+  float device_pixel_ratio = 1.0f;
+};
+
+Viewport read_viewport();
+// Tells the page the app is ready (resolves pipeboard.ready).
+void announce_ready();
+// Wall-clock time (Date.now()).
+double date_now_ms();
+
+}  // namespace pb::app

@@ -1,0 +1,35 @@
+// window.pipeboard: the JavaScript API (see README "JavaScript API"). Appended to the
+// Emscripten output with --post-js, so it can reach Module's exports.
+(function () {
+  'use strict';
+  const api = window.pipeboard;
+
+  // Passes a JS string to C++ on the heap (large documents do not fit on the stack).
+  function withCString(text, fn) {
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    if (!ptr) return { ok: false, error: 'out of memory' };
+    stringToUTF8(text, ptr, size);
+    try { return fn(ptr); } finally { _free(ptr); }
+  }
+  // Takes ownership of a malloc'ed C string returned by C++.
+  function takeCString(ptr) {
+    const text = UTF8ToString(ptr);
+    _free(ptr);
+    return text;
+  }
+  function takeResult(ptr) { return JSON.parse(takeCString(ptr)); }
+
+  api.exportWorkspace = () => takeCString(_pb_api_export_workspace());
+  api.importWorkspace = (json) => {
+    if (typeof json !== 'string') json = JSON.stringify(json);
+    return withCString(json, (p) => takeResult(_pb_api_import_workspace(p)));
+  };
+  api.dispatch = (command) => {
+    if (typeof command !== 'string') command = JSON.stringify(command);
+    return withCString(command, (p) => takeResult(_pb_api_dispatch(p)));
+  };
+  api.undo = () => takeResult(_pb_api_undo());
+  api.redo = () => takeResult(_pb_api_redo());
+  api.state = () => takeResult(_pb_api_state());
+})();
