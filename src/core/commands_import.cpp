@@ -8,22 +8,32 @@
 namespace pb::detail {
 namespace {
 
-// Replaces every string in a JSON value that is an old id with its new id (filters name
-// stage, owner and field ids as plain strings or as "custom.<id>" keys).
-void remap_ids(json& v, const std::unordered_map<std::string, std::string>& ids) {
-  if (v.is_string()) {
-    const auto& s = v.get_ref<const std::string&>();
-    if (auto it = ids.find(s); it != ids.end()) v = it->second;
-    else if (s.rfind("custom.", 0) == 0)
-      if (auto f = ids.find(s.substr(7)); f != ids.end()) v = "custom." + f->second;
-  } else if (v.is_array() || v.is_object()) {
-    for (auto& child : v) remap_ids(child, ids);
-  }
-}
-
 std::string remapped(const std::unordered_map<std::string, std::string>& ids, const std::string& id) {
   auto it = ids.find(id);
   return it == ids.end() ? id : it->second;
+}
+
+std::string remapped_field_key(const std::unordered_map<std::string, std::string>& ids, const std::string& key) {
+  return key.rfind("custom.", 0) == 0 ? "custom." + remapped(ids, key.substr(7)) : key;
+}
+
+// Rewrites the ids a filter expression mentions: "custom.<id>" field keys, and operand values
+// that name a template stage, owner or pipeline. Operators and other keys stay as they are.
+void remap_filter(json& node, const std::unordered_map<std::string, std::string>& ids) {
+  if (!node.is_object()) return;
+  for (const char* list : {"all", "any"})
+    if (auto it = node.find(list); it != node.end() && it->is_array())
+      for (auto& child : *it) remap_filter(child, ids);
+  if (auto it = node.find("not"); it != node.end()) remap_filter(*it, ids);
+  if (auto it = node.find("field"); it != node.end() && it->is_string())
+    *it = remapped_field_key(ids, it->get<std::string>());
+  if (auto it = node.find("value"); it != node.end()) {
+    auto remap_value = [&](json& v) {
+      if (v.is_string()) v = remapped(ids, v.get<std::string>());
+    };
+    if (it->is_array()) for (auto& v : *it) remap_value(v);
+    else remap_value(*it);
+  }
 }
 
 }  // namespace
@@ -55,7 +65,7 @@ std::string apply(const cmd::TemplateImport& c, Tx& tx) {
       }
       continue;
     }
-    ids[f.id] = f.id = tx.new_id("field");
+    f.id = ids[f.id] = tx.new_id("field");
     tx.put(std::move(f));
   }
   for (auto p : t.people) {
@@ -66,12 +76,12 @@ std::string apply(const cmd::TemplateImport& c, Tx& tx) {
       ids[p.id] = same->id;
       continue;
     }
-    ids[p.id] = p.id = tx.new_id("person");
+    p.id = ids[p.id] = tx.new_id("person");
     tx.put(std::move(p));
   }
   Pipeline pipeline = t.pipeline;
-  ids[pipeline.id] = pipeline.id = tx.new_id("pipe");
-  for (auto& s : pipeline.stages) ids[s.id] = s.id = tx.new_id("stage");
+  pipeline.id = ids[pipeline.id] = tx.new_id("pipe");
+  for (auto& s : pipeline.stages) s.id = ids[s.id] = tx.new_id("stage");
   if (!c.name.empty()) pipeline.name = c.name.substr(0, kMaxName);
   for (int n = 2; std::any_of(tx.ws().pipelines.begin(), tx.ws().pipelines.end(),
                               [&](const Pipeline& p) { return p.name == pipeline.name; });
@@ -82,10 +92,12 @@ std::string apply(const cmd::TemplateImport& c, Tx& tx) {
     v.id = tx.new_id("view");
     if (!v.pipeline.empty()) v.pipeline = pipeline.id;
     for (auto& h : v.hidden_stages) h = remapped(ids, h);
-    remap_ids(v.filter, ids);
-    for (auto& s : v.sort)
-      if (s.field.rfind("custom.", 0) == 0) s.field = "custom." + remapped(ids, s.field.substr(7));
-    if (v.group_by.rfind("custom.", 0) == 0) v.group_by = "custom." + remapped(ids, v.group_by.substr(7));
+    remap_filter(v.filter, ids);
+    for (auto& s : v.sort) s.field = remapped_field_key(ids, s.field);
+    v.group_by = remapped_field_key(ids, v.group_by);
+    // The renamed records must still hold together; an error here is a bug, never bad data kept.
+    check_view(tx.ws(), v, JsonPath() / "template" / "views", issues);
+    if (!issues.ok()) return issues.summary();
     tx.put(std::move(v));
   }
   for (auto d : t.deals) {
@@ -100,6 +112,8 @@ std::string apply(const cmd::TemplateImport& c, Tx& tx) {
       h.pipeline = remapped(ids, h.pipeline);
       h.stage = remapped(ids, h.stage);
     }
+    check_deal(tx.ws(), d, JsonPath() / "template" / "deals", issues);
+    if (!issues.ok()) return issues.summary();
     tx.put(std::move(d));
   }
   return "";

@@ -1,0 +1,35 @@
+// The filter bar's simple form of a filter: owner, product, status, value range, expected-close
+// range and custom field values, ANDed. Converts to a filter expression (query.hpp) and back,
+// so a saved view made from the bar reopens in the bar.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "json_read.hpp"
+#include "model.hpp"
+
+namespace pb {
+
+struct QuickFilter {
+  std::string owner;    // person id; "" = any; kNoOwner = deals without an owner
+  std::string product;  // "" = any
+  std::string status;   // "", "open", "won" or "lost"
+  std::optional<std::int64_t> min_value, max_value;  // minor units
+  std::optional<Date> close_from, close_to;
+  std::map<Id, std::string> custom;  // field id -> value, for text and choice fields
+  bool operator==(const QuickFilter&) const = default;
+  bool empty() const { return *this == QuickFilter{}; }
+};
+
+inline constexpr std::string_view kNoOwner = "(none)";
+
+json to_filter(const QuickFilter& q);
+// nullopt when the expression has a shape the bar cannot show (it is then kept as is).
+std::optional<QuickFilter> quick_filter_of(const json& filter);
+
+// "1,250.50" / "1250.5" / "1250" in major units of a currency -> minor units.
+std::optional<std::int64_t> parse_amount(std::string_view text, std::string_view currency);
+
+}  // namespace pb
