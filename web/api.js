@@ -32,4 +32,7 @@
   api.undo = () => takeResult(_pb_api_undo());
   api.redo = () => takeResult(_pb_api_redo());
   api.state = () => takeResult(_pb_api_state());
+  api.itemRect = (name) => withCString(String(name), (p) => takeResult(_pb_api_item_rect(p)));
+  api.frameStats = () => takeResult(_pb_api_frame_stats());
+  api.resetFrameStats = () => _pb_api_reset_frame_stats();
 })();

@@ -11,25 +11,59 @@ App& the_app() {
 
 Timestamp now_ms() { return static_cast<Timestamp>(date_now_ms()); }
 
+void FrameStats::add(double ms) {
+  constexpr std::size_t kKeep = 600;
+  ++rendered;
+  last = ms;
+  if (cpu_ms.size() < kKeep) cpu_ms.push_back(ms);
+  else cpu_ms[next] = ms;
+  next = (next + 1) % kKeep;
+}
+
 void fix_selection(App& app) {
   const Workspace& ws = app.session.workspace();
-  if (!ws.pipelines.contains(app.ui.pipeline)) app.ui.pipeline = ws.pipelines.empty() ? "" : ws.pipelines.at(0).id;
+  if (!ws.pipelines.contains(app.ui.pipeline)) {
+    app.ui.pipeline = ws.pipelines.empty() ? "" : ws.pipelines.at(0).id;
+    ui::reset_board_settings(app.ui);
+  }
+  if (!app.ui.view.empty() && !ws.views.contains(app.ui.view)) app.ui.view.clear();
+  if (!app.ui.open_deal.empty() && !ws.deals.contains(app.ui.open_deal)) app.ui.open_deal.clear();
+  std::erase_if(app.ui.hidden_stages, [&](const Id& s) { return !ws.pipeline_of_stage(s); });
+  if (!resolve_field(ws.fields, app.ui.group_by)) app.ui.group_by = "stage";
 }
+
+namespace {
+void changed(App& app) {
+  ++app.revision;
+  app.pending_frames = 3;
+  fix_selection(app);
+}
+}  // namespace
 
 std::string dispatch(App& app, const Command& c) {
   Outcome o = app.session.dispatch(c, now_ms());
   if (!o.ok) return o.error;
-  ++app.revision;
-  fix_selection(app);
+  changed(app);
   return "";
 }
 
 std::string dispatch_json(App& app, std::string_view json_text) {
   Outcome o = app.session.dispatch_json(json_text, now_ms());
   if (!o.ok) return o.error;
-  ++app.revision;
-  fix_selection(app);
+  changed(app);
   return "";
+}
+
+Outcome undo(App& app) {
+  Outcome o = app.session.undo();
+  if (o.ok) changed(app);
+  return o;
+}
+
+Outcome redo(App& app) {
+  Outcome o = app.session.redo();
+  if (o.ok) changed(app);
+  return o;
 }
 
 }  // namespace pb::app

@@ -2,11 +2,13 @@
 // freed by the JavaScript side; results are JSON {"ok": bool, "error": string}.
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
 #include "app.hpp"
 #include "documents.hpp"
+#include "ui/item_registry.hpp"
 
 namespace {
 
@@ -40,24 +42,35 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_dispatch(const char* command_json) {
   return result(pb::app::dispatch_json(pb::app::the_app(), command_json));
 }
 
-EMSCRIPTEN_KEEPALIVE char* pb_api_undo() {
-  auto& app = pb::app::the_app();
-  pb::Outcome o = app.session.undo();
-  if (o.ok) {
-    ++app.revision;
-    pb::app::fix_selection(app);
-  }
-  return result(o.error);
+EMSCRIPTEN_KEEPALIVE char* pb_api_undo() { return result(pb::app::undo(pb::app::the_app()).error); }
+
+EMSCRIPTEN_KEEPALIVE char* pb_api_redo() { return result(pb::app::redo(pb::app::the_app()).error); }
+
+// The rectangle of a named UI element in CSS pixels, or null (see README "UI element names").
+EMSCRIPTEN_KEEPALIVE char* pb_api_item_rect(const char* name) {
+  const auto& app = pb::app::the_app();
+  const pb::ui::Rect* r = pb::ui::items().find(name);
+  if (!r) return to_c_string("null");
+  const float s = app.scale;
+  return to_c_string(pb::json{{"x", r->x / s}, {"y", r->y / s}, {"width", r->w / s}, {"height", r->h / s}}.dump());
 }
 
-EMSCRIPTEN_KEEPALIVE char* pb_api_redo() {
-  auto& app = pb::app::the_app();
-  pb::Outcome o = app.session.redo();
-  if (o.ok) {
-    ++app.revision;
-    pb::app::fix_selection(app);
-  }
-  return result(o.error);
+// Frames rendered, and the last, median and p95 CPU time per rendered frame in ms.
+EMSCRIPTEN_KEEPALIVE char* pb_api_frame_stats() {
+  const auto& stats = pb::app::the_app().stats;
+  std::vector<double> sorted = stats.cpu_ms;
+  std::sort(sorted.begin(), sorted.end());
+  auto at = [&](double q) { return sorted.empty() ? 0.0 : sorted[static_cast<std::size_t>(q * (sorted.size() - 1))]; };
+  return to_c_string(pb::json{{"frames", stats.rendered}, {"last_ms", stats.last}, {"median_ms", at(0.5)},
+                              {"p95_ms", at(0.95)}, {"samples", sorted.size()}}
+                         .dump());
+}
+
+// Clears the frame-time samples, so a benchmark measures only its own phase.
+EMSCRIPTEN_KEEPALIVE void pb_api_reset_frame_stats() {
+  auto& stats = pb::app::the_app().stats;
+  stats.cpu_ms.clear();
+  stats.next = 0;
 }
 
 // A small snapshot for tests and integrations: what is selected and what undo would do.
@@ -67,7 +80,16 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
   return to_c_string(pb::json{{"pipelines", ws.pipelines.size()},
                               {"deals", ws.deals.size()},
                               {"selected_pipeline", app.ui.pipeline},
+                              {"selected_view", app.ui.view},
                               {"group_by", app.ui.group_by},
+                              {"mode", app.ui.mode == pb::ui::ViewMode::Board ? "board" : "list"},
+                              {"open_deal", app.ui.open_deal},
+                              {"focused_deal", app.ui.focused_deal},
+                              {"selected_deals", app.ui.selected},
+                              {"dialog", static_cast<int>(app.ui.dialog.kind)},
+                              {"message", app.ui.message},
+                              {"device_pixel_ratio", app.scale},
+                              {"canvas", {app.width, app.height}},
                               {"can_undo", app.session.can_undo()},
                               {"can_redo", app.session.can_redo()},
                               {"undo_label", app.session.undo_label()},

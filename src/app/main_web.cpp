@@ -1,26 +1,47 @@
 // The web main loop: GLFW (Emscripten's) + Dear ImGui + WebGL2. Each frame syncs the canvas
 // with the page size and devicePixelRatio, draws the views, then applies their actions.
+// When nothing changes for a second it stops drawing, so an idle tab costs nothing.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "app.hpp"
 #include "demo.hpp"
+#include "documents.hpp"
 #include "platform_web.hpp"
 #include "ui/board.hpp"
+#include "ui/deal_editor.hpp"
+#include "ui/dialogs.hpp"
+#include "ui/filter_bar.hpp"
+#include "ui/format.hpp"
+#include "ui/help.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/list_view.hpp"
 #include "ui/sidebar.hpp"
 #include "ui/theme.hpp"
+
+extern "C" {
+void pb_platform_init();
+double pb_ms_since_activity();
+void pb_clipboard_set(const char* text);
+const char* pb_clipboard_get();
+}
 
 namespace pb::app {
 namespace {
 
 constexpr const char* kFontPath = "/fonts/ui.ttf";
+constexpr double kIdleAfterMs = 1000.0;
+
+// [SECTION] Platform
 
 void sync_viewport(App& app) {
   const Viewport v = read_viewport();
@@ -29,101 +50,251 @@ void sync_viewport(App& app) {
   if (w != app.width || h != app.height) {
     app.width = w;
     app.height = h;
-    glfwSetWindowSize(app.window, w, h);  // sets the canvas backbuffer; CSS keeps it at 100vw x 100vh
+    glfwSetWindowSize(app.window, w, h);  // the canvas backbuffer; CSS keeps it at 100vw x 100vh
+    app.pending_frames = 3;
   }
-  if (v.device_pixel_ratio != app.scale) {
-    app.scale = v.device_pixel_ratio;
-    app.fonts = ui::load_fonts(kFontPath, app.scale);
+  if (v.device_pixel_ratio != app.scale || app.dark_applied != app.ui.dark) {
+    if (v.device_pixel_ratio != app.scale) {
+      app.scale = v.device_pixel_ratio;
+      app.fonts = ui::load_fonts(kFontPath, app.scale);
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     ui::apply_theme(app.ui.dark, app.scale);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    app.dark_applied = app.ui.dark;
+    app.pending_frames = 3;
   }
 }
 
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The built-in templates embedded at /templates, in the order of index.json.
+std::vector<ui::GalleryItem> load_gallery() {
+  std::vector<ui::GalleryItem> out;
+  json index = json::parse(read_text("/templates/index.json"), nullptr, false);
+  if (index.is_discarded() || !index.contains("templates")) return out;
+  for (const auto& entry : index["templates"]) {
+    ui::GalleryItem item;
+    item.name = entry.value("name", "");
+    item.description = entry.value("description", "");
+    item.category = entry.value("category", "");
+    item.doc = json::parse(read_text("/templates/" + entry.value("file", "")), nullptr, false);
+    Template t;
+    Issues issues;
+    if (item.doc.is_discarded() || !read_template(item.doc, t, issues)) {
+      std::fprintf(stderr, "built-in template %s: %s\n", entry.value("file", "").c_str(), issues.summary().c_str());
+      continue;
+    }
+    for (const auto& s : t.pipeline.stages) item.stages.emplace_back(s.name, ui::color_from_hex(s.color));
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+// [SECTION] Frame
+
 void refresh_board(App& app) {
-  const std::string key = app.ui.pipeline + "\n" + app.ui.group_by + "\n" + app.ui.search;
+  Query q = ui::build_query(app.session.workspace(), app.ui);
+  // The list shows one sorted table, not columns.
+  if (app.ui.mode == ui::ViewMode::List) q.group_by = "status";
+  const std::string key = to_json(cmd::ViewCreate{json{{"q", q.pipeline}, {"f", q.filter}, {"g", q.group_by},
+                                                      {"t", q.text}, {"h", q.hidden_stages}}})
+                              .dump() +
+                          (q.sort.empty() ? "" : q.sort.front().field + (q.sort.front().descending ? "-" : "+"));
   if (app.cached_revision == app.revision && app.cached_query_key == key) return;
-  Query q;
-  q.pipeline = app.ui.pipeline;
-  q.group_by = app.ui.group_by;
-  q.text = app.ui.search;
-  q.sort = {SortKey{"updated", true}};
   app.board = run_query(app.session.workspace(), q);
-  app.summaries = summarize_pipelines(app.session.workspace());
+  if (app.ui.mode == ui::ViewMode::List) {
+    // One table sorted across statuses: merge the groups, then sort once.
+    QueryResult merged = app.board;
+    q.group_by = "pipeline";
+    merged = run_query(app.session.workspace(), q);
+    app.board = std::move(merged);
+  }
+  if (app.cached_revision != app.revision) app.summaries = summarize_pipelines(app.session.workspace());
   app.cached_revision = app.revision;
   app.cached_query_key = key;
 }
 
-void draw_top_bar(App& app, ui::Actions& actions) {
+void draw_top_bar(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
   ImGui::PushFont(app.fonts.large);
   ImGui::TextUnformatted("Pipeboard");
   ImGui::PopFont();
-  ImGui::SameLine(0, 24 * app.scale);
+  ImGui::SameLine(0, ctx.px(28));
+  if (const Pipeline* p = ctx.ws.pipelines.find(app.ui.pipeline)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(p->name.c_str());
+    if (const View* v = ctx.ws.views.find(app.ui.view)) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("/  %s", v->name.c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Edit pipeline")) ui::open_dialog(app.ui, ui::Dialog::PipelineEditor, p->id);
+    ui::items().add_last_item("button:editpipeline");
+    ImGui::SameLine(0, ctx.px(20));
+  }
   ImGui::BeginDisabled(!app.session.can_undo());
   if (ImGui::Button("Undo")) actions.undo = true;
   ui::items().add_last_item("button:undo");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && app.session.can_undo())
+    ImGui::SetTooltip("Undo %s  (Ctrl+Z)", app.session.undo_label().c_str());
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!app.session.can_redo());
   if (ImGui::Button("Redo")) actions.redo = true;
   ui::items().add_last_item("button:redo");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && app.session.can_redo())
+    ImGui::SetTooltip("Redo %s  (Ctrl+Shift+Z)", app.session.redo_label().c_str());
   ImGui::EndDisabled();
-  ImGui::SameLine(0, 24 * app.scale);
-  ImGui::SetNextItemWidth(260 * app.scale);
-  ImGui::InputTextWithHint("##search", "Search deals", app.ui.search, sizeof app.ui.search);
-  ui::items().add_last_item("input:search");
   if (!app.ui.message.empty()) {
-    ImGui::SameLine(0, 24 * app.scale);
-    ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "%s", app.ui.message.c_str());
+    ImGui::SameLine(0, ctx.px(20));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(app.ui.message_is_error ? ImVec4(1.0f, 0.55f, 0.5f, 1.0f) : ImVec4(0.6f, 0.85f, 0.7f, 1.0f), "%s",
+                       app.ui.message.c_str());
   }
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine(right - ctx.px(140));
+  if (ImGui::Button(app.ui.dark ? "Light" : "Dark", ImVec2(ctx.px(70), 0))) app.ui.dark = !app.ui.dark;
+  ui::items().add_last_item("button:theme");
+  ImGui::SameLine();
+  if (ImGui::Button("?", ImVec2(ctx.px(34), 0))) app.ui.show_help = !app.ui.show_help;
+  ui::items().add_last_item("button:help");
+}
+
+// Global shortcuts; text fields keep their keys.
+void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool ctrl = io.KeyCtrl || io.KeySuper;
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false) && !io.WantTextInput) (io.KeyShift ? actions.redo : actions.undo) = true;
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false) && !io.WantTextInput) actions.redo = true;
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (app.ui.show_help) app.ui.show_help = false;
+    else if (!app.ui.open_deal.empty() && app.ui.dialog.kind == ui::Dialog::None) app.ui.open_deal.clear();
+    else if (io.WantTextInput) ImGui::ClearActiveID();
+  }
+  if (io.WantTextInput || ctrl || app.ui.dialog.kind != ui::Dialog::None) return;
+  if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
+    if (io.KeyShift) app.ui.show_help = !app.ui.show_help;
+    else app.ui.focus_search = true;
+    return;
+  }
+  if (ImGui::IsKeyPressed(ImGuiKey_N, false) && app.ui.mode == ui::ViewMode::Board && !app.board.groups.empty()) {
+    app.ui.focus_quick_add = app.board.groups.front().key;
+    return;
+  }
+  if (app.ui.mode == ui::ViewMode::Board) ui::board_keyboard(ctx, app.board, app.ui, actions);
+}
+
+// Selects what the last change created, when the UI asked for it ("#new" pipeline, "#view").
+void select_created(App& app, const std::string& what, const Change* change) {
+  if (!change) return;
+  if (what == "#new")
+    for (const auto& d : change->pipelines)
+      if (!d.before && d.after) {
+        app.ui.pipeline = d.id;
+        ui::reset_board_settings(app.ui);
+      }
+  if (what == "#view")
+    for (const auto& d : change->views)
+      if (!d.before && d.after) app.ui.view = d.id;
 }
 
 void apply_actions(App& app, ui::Actions& actions) {
   for (const Command& c : actions.commands) {
-    std::string error = dispatch(app, c);
-    app.ui.message = error;
-    if (!error.empty()) break;
+    Outcome o = app.session.dispatch(c, now_ms());
+    if (!o.ok) {
+      app.ui.message = o.error;
+      app.ui.message_is_error = true;
+      if (actions.dialog_on_error) {  // keep the form open with its input and the reason
+        app.ui.dialog = *actions.dialog_on_error;
+        app.ui.dialog.just_opened = true;
+        app.ui.dialog.error = o.error;
+      }
+      break;
+    }
+    app.ui.message.clear();
+    ++app.revision;
+    app.pending_frames = 3;
+    select_created(app, actions.select_after, o.change);
+    fix_selection(app);
   }
-  if (actions.undo && app.session.undo().ok) ++app.revision;
-  if (actions.redo && app.session.redo().ok) ++app.revision;
-  if (actions.undo || actions.redo) fix_selection(app);
+  if (actions.undo) {
+    Outcome o = undo(app);
+    app.ui.message = o.ok ? "Undid " + app.session.redo_label() : "";
+    app.ui.message_is_error = false;
+  }
+  if (actions.redo) {
+    Outcome o = redo(app);
+    app.ui.message = o.ok ? "Redid " + app.session.undo_label() : "";
+    app.ui.message_is_error = false;
+  }
+}
+
+void draw(App& app, ui::Actions& actions) {
+  const ui::Ctx ctx{app.session.workspace(), app.fonts, app.scale, now_ms()};
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::Begin("Pipeboard", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
+  draw_top_bar(app, ctx, actions);
+  ImGui::BeginChild("sidebar", ImVec2(ctx.px(250), 0), false);
+  ui::draw_sidebar(ctx, app.summaries, app.ui, actions);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  const bool panel = !app.ui.open_deal.empty();
+  const float panel_w = ctx.px(380);
+  ImGui::BeginChild("main", ImVec2(panel ? -panel_w - ImGui::GetStyle().ItemSpacing.x : 0, 0), false);
+  ui::draw_filter_bar(ctx, app.board, app.ui, actions);
+  if (app.ui.mode == ui::ViewMode::Board) ui::draw_board(ctx, app.board, app.ui, actions);
+  else ui::draw_list_view(ctx, app.board, app.ui, actions);
+  ImGui::EndChild();
+  if (panel) {
+    ImGui::SameLine();
+    ui::draw_deal_editor(ctx, app.ui, actions);
+  }
+  const ui::DialogState before = app.ui.dialog;
+  const std::size_t queued = actions.commands.size();
+  ui::draw_dialogs(ctx, app.gallery, app.ui, actions);
+  if (actions.commands.size() > queued && before.kind != ui::Dialog::None) actions.dialog_on_error = before;
+  ui::draw_help(ctx, app.ui);
+  shortcuts(app, ctx, actions);
+  ImGui::End();
 }
 
 void frame() {
   App& app = the_app();
   sync_viewport(app);
+  const bool active = pb_ms_since_activity() < kIdleAfterMs;
+  if (!active && app.pending_frames <= 0 && app.rendered_revision == app.revision) return;  // idle: draw nothing
+  const double start = emscripten_get_now();
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   ui::items().begin_frame();
   refresh_board(app);
-
   ui::Actions actions;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  ImGui::Begin("Pipeboard", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoSavedSettings);
-  draw_top_bar(app, actions);
-  ImGui::BeginChild("sidebar", ImVec2(250 * app.scale, 0), false);
-  ui::draw_sidebar(app.session.workspace(), app.summaries, app.fonts, app.ui, actions);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  ui::draw_board(app.session.workspace(), app.board, app.fonts, app.scale, app.ui, actions);
-  ImGui::EndGroup();
-  ImGui::End();
-
+  draw(app, actions);
   ImGui::Render();
   glViewport(0, 0, app.width, app.height);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  app.rendered_revision = app.revision;
+  if (app.pending_frames > 0) --app.pending_frames;
   apply_actions(app, actions);
+  app.stats.add(emscripten_get_now() - start);
 }
+
+const char* get_clipboard(void*) { return pb_clipboard_get(); }
+void set_clipboard(void*, const char* text) { pb_clipboard_set(text); }
 
 }  // namespace
 }  // namespace pb::app
@@ -131,6 +302,7 @@ void frame() {
 int main() {
   using namespace pb::app;
   App& app = the_app();
+  pb_platform_init();
   if (!glfwInit()) {
     std::fprintf(stderr, "glfwInit failed\n");
     return 1;
@@ -152,12 +324,14 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // settings live in memory (and later in IndexedDB)
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.SetClipboardTextFn = set_clipboard;
+  io.GetClipboardTextFn = get_clipboard;
   app.scale = v.device_pixel_ratio;
   app.fonts = pb::ui::load_fonts(kFontPath, app.scale);
   pb::ui::apply_theme(app.ui.dark, app.scale);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  app.gallery = load_gallery();
 
   // Until storage lands, a new visitor starts from the demo workspace.
   const std::uint64_t seed = static_cast<std::uint64_t>(date_now_ms()) ^

@@ -38,6 +38,13 @@ int currency_exponent(std::string_view code) {
 }
 
 std::string format_money(const Money& m) {
+  std::string out = format_amount(m.amount, m.currency);
+  if (!m.currency.empty()) out += ' ' + m.currency;
+  return out;
+}
+
+std::string format_amount(std::int64_t amount, std::string_view currency) {
+  const Money m{amount, std::string(currency)};
   const int exp = currency_exponent(m.currency);
   std::int64_t scale = 1;
   for (int i = 0; i < exp; ++i) scale *= 10;
@@ -53,7 +60,6 @@ std::string format_money(const Money& m) {
     std::string frac = std::to_string(abs % scale);
     out += '.' + std::string(exp - frac.size(), '0') + frac;
   }
-  if (!m.currency.empty()) out += ' ' + m.currency;
   return out;
 }
 

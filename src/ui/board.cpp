@@ -1,107 +1,334 @@
+// [SECTION] Index
+// - Cards: draw_card (title, company, value, owner, close date, rotting flag, won/lost badge)
+// - Columns: draw_column (header with totals, quick add, virtualised cards, drop target)
+// - Won / Lost zones while dragging
+// - Keyboard: board_keyboard
 #include "board.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 
 #include "format.hpp"
 #include "item_registry.hpp"
+#include "regroup.hpp"
 #include "theme.hpp"
 
 namespace pb::ui {
 namespace {
 
+constexpr const char* kDealPayload = "PB_DEAL";
+
 struct Metrics {
-  float column_w, card_h, gap, header_h;
+  float column_w, collapsed_w, card_h, gap;
 };
 
-void draw_card(const Workspace& ws, const Deal& d, const Fonts& fonts, const Metrics& m, float scale) {
+bool is_rotting(const Ctx& ctx, const Deal& d) {
+  if (d.status != DealStatus::Open) return false;
+  const Pipeline* p = ctx.ws.pipelines.find(d.pipeline);
+  const Stage* s = p ? p->stage(d.stage) : nullptr;
+  return s && s->rotting_days > 0 && ctx.now - d.updated > static_cast<Timestamp>(s->rotting_days) * 86'400'000;
+}
+
+// [SECTION] Cards
+
+void draw_card(const Ctx& ctx, const Deal& d, const Metrics& m, UiState& ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;
-  ImGui::InvisibleButton(d.id.c_str(), ImVec2(w, m.card_h - m.gap));
+  ImGui::PushID(d.id.c_str());
+  ImGui::InvisibleButton("card", ImVec2(w, m.card_h - m.gap));
   items().add_last_item("deal:" + d.id);
   const bool hovered = ImGui::IsItemHovered();
+  if (ImGui::IsItemClicked()) ui.focused_deal = d.id;
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.open_deal = d.id;
+  if (ImGui::IsItemDeactivated() && !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left) && hovered)
+    ui.open_deal = d.id;
+  if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_SourceNoPreviewTooltip)) {
+    ImGui::SetDragDropPayload(kDealPayload, d.id.data(), d.id.size());
+    ui.focused_deal = d.id;
+    ImGui::EndDragDropSource();
+  }
+  const bool dragging = [&] {
+    const ImGuiPayload* p = ImGui::GetDragDropPayload();
+    return p && p->IsDataType(kDealPayload) && std::string_view(static_cast<const char*>(p->Data), p->DataSize) == d.id;
+  }();
+  ImGui::PopID();
+
   const ImVec2 max(pos.x + w, pos.y + m.card_h - m.gap);
-  dl->AddRectFilled(pos, max, ImGui::GetColorU32(hovered ? ImGuiCol_ButtonHovered : ImGuiCol_FrameBg), 6.0f * scale);
-  const float pad = 10.0f * scale;
+  const float r = ctx.px(6);
+  ImU32 bg = ImGui::GetColorU32(hovered ? ImGuiCol_ButtonHovered : ImGuiCol_FrameBg);
+  dl->AddRectFilled(pos, max, dragging ? ImGui::GetColorU32(ImGuiCol_FrameBg, 0.4f) : bg, r);
+  if (ui.focused_deal == d.id) dl->AddRect(pos, max, IM_COL32(79, 124, 255, 255), r, 0, ctx.px(2));
+  const float pad = ctx.px(10);
   const float line = ImGui::GetTextLineHeight();
-  dl->PushClipRect(pos, max, true);
-  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.8f), ImGui::GetColorU32(ImGuiCol_Text), d.title.c_str());
-  ImGui::PushFont(fonts.small);
+  dl->PushClipRect(pos, ImVec2(max.x - pad * 0.5f, max.y), true);
+  float badge_w = 0;
+  ImGui::PushFont(ctx.fonts.small);
   const float small = ImGui::GetTextLineHeight();
-  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.8f + line + 2 * scale), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+  auto badge = [&](const char* text, ImU32 color) {
+    const ImVec2 ts = ImGui::CalcTextSize(text);
+    const ImVec2 bmax(max.x - pad - badge_w, pos.y + pad * 0.7f + ts.y + ctx.px(4));
+    const ImVec2 bmin(bmax.x - ts.x - ctx.px(10), pos.y + pad * 0.7f);
+    dl->AddRectFilled(bmin, bmax, color, ctx.px(4));
+    dl->AddText(ImVec2(bmin.x + ctx.px(5), bmin.y + ctx.px(2)), IM_COL32_WHITE, text);
+    badge_w += ts.x + ctx.px(16);
+  };
+  if (d.status == DealStatus::Won) badge("WON", IM_COL32(47, 182, 124, 255));
+  if (d.status == DealStatus::Lost) badge("LOST", IM_COL32(224, 86, 91, 255));
+  if (is_rotting(ctx, d)) badge("ROTTING", IM_COL32(214, 138, 36, 255));
+  ImGui::PopFont();
+  dl->PushClipRect(pos, ImVec2(max.x - pad - badge_w, max.y), true);
+  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.8f), ImGui::GetColorU32(ImGuiCol_Text), d.title.c_str());
+  dl->PopClipRect();
+  ImGui::PushFont(ctx.fonts.small);
+  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.8f + line + ctx.px(2)), ImGui::GetColorU32(ImGuiCol_TextDisabled),
               d.company.c_str());
   const std::string value = compact_money(d.value);
-  dl->AddText(ImVec2(pos.x + pad, max.y - pad * 0.8f - small), ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
+  ImGui::PushFont(ctx.fonts.regular);
+  dl->AddText(ImVec2(pos.x + pad, max.y - pad * 0.7f - line), ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
+  ImGui::PopFont();
   std::string owner;
-  if (const Person* p = ws.people.find(d.owner)) owner = p->name;
-  if (d.expected_close) owner += (owner.empty() ? "" : " · ") + format_date(*d.expected_close);
+  if (const Person* p = ctx.ws.people.find(d.owner)) owner = p->name;
+  if (d.expected_close) owner += (owner.empty() ? "" : "  ·  ") + format_date(*d.expected_close);
   const float ow = ImGui::CalcTextSize(owner.c_str()).x;
-  dl->AddText(ImVec2(max.x - pad - ow, max.y - pad * 0.8f - small), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+  dl->AddText(ImVec2(max.x - pad - ow, max.y - pad * 0.7f - small), ImGui::GetColorU32(ImGuiCol_TextDisabled),
               owner.c_str());
   ImGui::PopFont();
-  if (d.status != DealStatus::Open) {
-    const bool won = d.status == DealStatus::Won;
-    const char* badge = won ? "WON" : "LOST";
-    ImGui::PushFont(fonts.small);
-    const ImVec2 ts = ImGui::CalcTextSize(badge);
-    const ImVec2 bmin(max.x - pad - ts.x - 8 * scale, pos.y + pad * 0.7f);
-    dl->AddRectFilled(bmin, ImVec2(max.x - pad, bmin.y + ts.y + 4 * scale),
-                      won ? IM_COL32(47, 182, 124, 255) : IM_COL32(224, 86, 91, 255), 4 * scale);
-    dl->AddText(ImVec2(bmin.x + 4 * scale, bmin.y + 2 * scale), IM_COL32_WHITE, badge);
-    ImGui::PopFont();
-  }
   dl->PopClipRect();
 }
 
-void draw_column(const Workspace& ws, const Group& g, unsigned int color, const Fonts& fonts, const Metrics& m,
-                 float scale) {
-  ImGui::BeginChild(("col:" + g.key).c_str(), ImVec2(m.column_w, 0), false, ImGuiWindowFlags_NoScrollbar);
-  items().add("column:" + g.key, Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x,
-                                      ImGui::GetWindowSize().y});
+// [SECTION] Columns
+
+std::string deal_payload(const ImGuiPayload* p) { return std::string(static_cast<const char*>(p->Data), p->DataSize); }
+
+void accept_drop(const Ctx& ctx, const ImRect& rect, ImGuiID id, const std::string& key, UiState& ui, Actions& actions) {
+  if (!ImGui::BeginDragDropTargetCustom(rect, id)) return;
+  if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kDealPayload)) {
+    if (const Deal* d = ctx.ws.deals.find(deal_payload(p))) drop_deal(ctx, *d, key, ui, actions);
+  }
+  ImGui::EndDragDropTarget();
+}
+
+void draw_quick_add(const Ctx& ctx, const Group& g, UiState& ui, Actions& actions) {
+  TextBuffer& buf = ui.quick_add[g.key];
+  ImGui::SetNextItemWidth(-1);
+  if (ui.focus_quick_add == g.key) {
+    ImGui::SetKeyboardFocusHere();
+    ui.focus_quick_add.clear();
+  }
+  const bool submitted =
+      ImGui::InputTextWithHint("##quickadd", "+ Add a deal", buf.data(), buf.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  items().add_last_item("quickadd:" + g.key);
+  if (!submitted || !buf[0]) return;
+  const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);
+  if (!p) return;
+  json deal{{"title", buf.data()}, {"pipeline", p->id}, {"value", {{"amount", 0}, {"currency", p->currency}}}};
+  if (ui.group_by == "stage") deal["stage"] = g.key;
+  else if (!g.key.empty() && (ui.group_by == "owner" || ui.group_by == "product" || ui.group_by == "plan" ||
+                              ui.group_by == "property" || ui.group_by == "source"))
+    deal[ui.group_by] = g.key;
+  actions.commands.push_back(cmd::DealCreate{deal});
+  buf[0] = '\0';
+  ImGui::SetKeyboardFocusHere(-1);  // keep typing the next one
+}
+
+void draw_column(const Ctx& ctx, const Group& g, ImU32 color, const Metrics& m, UiState& ui, Actions& actions) {
+  const bool collapsed = ui.collapsed.count(g.key) > 0;
+  const float width = collapsed ? m.collapsed_w : m.column_w;
+  ImGui::PushID(g.key.c_str());
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.px(10), ctx.px(10)));
+  ImGui::BeginChild("column", ImVec2(width, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  const ImVec2 wpos = ImGui::GetWindowPos(), wsize = ImGui::GetWindowSize();
+  items().add("column:" + g.key, Rect{wpos.x, wpos.y, wsize.x, wsize.y});
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  dl->AddRectFilled(ImVec2(top.x, top.y - 4 * scale), ImVec2(top.x + m.column_w - 24 * scale, top.y - 1 * scale), color,
-                    2 * scale);
-  ImGui::PushFont(fonts.large);
-  ImGui::TextUnformatted(g.label.c_str());
-  ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::TextDisabled("%zu", g.totals.count);
-  ImGui::PushFont(fonts.small);
-  ImGui::TextDisabled("%s  ·  weighted %s", compact_totals(g.totals.value).c_str(),
-                      compact_totals(g.totals.weighted).c_str());
-  ImGui::PopFont();
-  ImGui::BeginChild("cards", ImVec2(0, 0), false);
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(g.deals.size()), m.card_h);
-  while (clipper.Step())
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_card(ws, *g.deals[i], fonts, m, scale);
+  dl->AddRectFilled(wpos, ImVec2(wpos.x + wsize.x, wpos.y + ctx.px(4)), color, ctx.px(8), ImDrawFlags_RoundCornersTop);
+
+  if (ImGui::SmallButton(collapsed ? ">" : "<")) {
+    if (collapsed) ui.collapsed.erase(g.key);
+    else ui.collapsed.insert(g.key);
+  }
+  items().add_last_item("collapse:" + g.key);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(collapsed ? "Expand column" : "Collapse column");
+  if (collapsed) {
+    ImGui::TextDisabled("%zu", g.totals.count);
+    // Vertical label: one character per line reads well enough for short stage names.
+    for (char c : g.label.substr(0, 14)) ImGui::Text("%c", c);
+  } else {
+    ImGui::SameLine();
+    ImGui::PushFont(ctx.fonts.large);
+    ImGui::TextUnformatted(g.label.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu", g.totals.count);
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::TextDisabled("%s  ·  weighted %s", compact_totals(g.totals.value).c_str(),
+                        compact_totals(g.totals.weighted).c_str());
+    ImGui::PopFont();
+    draw_quick_add(ctx, g, ui, actions);
+    ImGui::BeginChild("cards", ImVec2(0, 0), false);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(g.deals.size()), m.card_h);
+    // Keep the focused card reachable by the keyboard even when it is scrolled out.
+    for (int i = 0; i < static_cast<int>(g.deals.size()); ++i)
+      if (g.deals[i]->id == ui.focused_deal) {
+        clipper.IncludeItemByIndex(i);
+        break;
+      }
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_card(ctx, *g.deals[i], m, ui);
+    if (g.deals.empty()) ImGui::TextDisabled("Drop deals here");
+    ImGui::EndChild();
+  }
   ImGui::EndChild();
-  ImGui::EndChild();
+  accept_drop(ctx, ImRect(wpos, ImVec2(wpos.x + wsize.x, wpos.y + wsize.y)), ImGui::GetID("drop"), g.key, ui, actions);
+  ImGui::PopID();
+}
+
+// [SECTION] Won / Lost zones
+
+void draw_close_zones(const Ctx& ctx, UiState& ui, Actions& actions) {
+  const ImGuiPayload* payload = ImGui::GetDragDropPayload();
+  if (!payload || !payload->IsDataType(kDealPayload)) return;
+  const Deal* d = ctx.ws.deals.find(deal_payload(payload));
+  if (!d) return;
+  const ImVec2 vp = ImGui::GetMainViewport()->Size;
+  const float zone_w = ctx.px(220), zone_h = ctx.px(64), gap = ctx.px(16);
+  const float y = vp.y - zone_h - ctx.px(20);
+  const float x0 = (vp.x - 2 * zone_w - gap) * 0.5f;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  struct Zone {
+    const char* label;
+    const char* name;
+    ImU32 color;
+    bool won;
+  } zones[] = {{"Won", "zone:won", IM_COL32(47, 182, 124, 235), true}, {"Lost", "zone:lost", IM_COL32(224, 86, 91, 235), false}};
+  for (int i = 0; i < 2; ++i) {
+    const ImVec2 min(x0 + i * (zone_w + gap), y), max(min.x + zone_w, y + zone_h);
+    const bool hovered = ImGui::IsMouseHoveringRect(min, max, false);
+    dl->AddRectFilled(min, max, zones[i].color, ctx.px(12));
+    if (hovered) dl->AddRect(min, max, IM_COL32_WHITE, ctx.px(12), 0, ctx.px(3));
+    ImGui::PushFont(ctx.fonts.large);
+    const ImVec2 ts = ImGui::CalcTextSize(zones[i].label);
+    dl->AddText(ImVec2(min.x + (zone_w - ts.x) * 0.5f, min.y + (zone_h - ts.y) * 0.5f), IM_COL32_WHITE, zones[i].label);
+    ImGui::PopFont();
+    items().add(zones[i].name, Rect{min.x, min.y, zone_w, zone_h});
+    if (!ImGui::BeginDragDropTargetCustom(ImRect(min, max), ImGui::GetID(zones[i].name))) continue;
+    if (ImGui::AcceptDragDropPayload(kDealPayload)) {
+      if (zones[i].won) {
+        if (d->status != DealStatus::Won) actions.commands.push_back(cmd::DealWin{d->id});
+      } else if (d->status != DealStatus::Lost) {
+        open_dialog(ui, Dialog::LostReason, d->id);
+        ui.dialog.pending = cmd::DealLose{d->id, ""};
+      }
+    }
+    ImGui::EndDragDropTarget();
+  }
+}
+
+ImU32 column_color(const Ctx& ctx, const UiState& ui, const Group& g) {
+  if (ui.group_by == "stage") {
+    const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);
+    if (const Stage* s = p ? p->stage(g.key) : nullptr) return color_from_hex(s->color);
+  }
+  if (ui.group_by == "status") {
+    if (g.key == "won") return IM_COL32(47, 182, 124, 255);
+    if (g.key == "lost") return IM_COL32(224, 86, 91, 255);
+  }
+  static const ImU32 kPalette[] = {IM_COL32(91, 141, 239, 255), IM_COL32(187, 154, 247, 255), IM_COL32(240, 160, 48, 255),
+                                   IM_COL32(47, 182, 124, 255), IM_COL32(122, 162, 247, 255), IM_COL32(224, 175, 104, 255)};
+  return g.key.empty() ? IM_COL32(120, 130, 150, 255) : kPalette[std::hash<std::string>{}(g.key) % 6];
 }
 
 }  // namespace
 
-void draw_board(const Workspace& ws, const QueryResult& board, const Fonts& fonts, float scale, UiState& ui,
-                Actions& actions) {
-  (void)actions;
-  (void)ui;
-  const Metrics m{280.0f * scale, 92.0f * scale, 8.0f * scale, 56.0f * scale};
+void drop_deal(const Ctx& ctx, const Deal& deal, const std::string& key, UiState& ui, Actions& actions) {
+  Regroup r = regroup_command(ctx.ws, deal, ui.group_by, key);
+  if (!r.error.empty()) {
+    ui.message = r.error;
+    ui.message_is_error = true;
+    return;
+  }
+  if (!r.command) return;
+  if (r.needs_lost_reason) {
+    open_dialog(ui, Dialog::LostReason, deal.id);
+    ui.dialog.pending = std::move(r.command);
+    return;
+  }
+  actions.commands.push_back(std::move(*r.command));
+}
+
+void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
+  const Metrics m{ctx.px(290), ctx.px(46), ctx.px(96), ctx.px(8)};
   if (!board.error.empty()) {
     ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "%s", board.error.c_str());
     return;
   }
-  const Pipeline* pipeline = ws.pipelines.find(ui.pipeline);
   ImGui::BeginChild("board", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   for (std::size_t i = 0; i < board.groups.size(); ++i) {
-    const Group& g = board.groups[i];
-    unsigned int color = IM_COL32(120, 130, 150, 255);
-    if (pipeline)
-      if (const Stage* s = pipeline->stage(g.key)) color = color_from_hex(s->color);
-    if (i > 0) ImGui::SameLine(0, 12.0f * scale);
-    draw_column(ws, g, color, fonts, m, scale);
+    if (i > 0) ImGui::SameLine(0, ctx.px(12));
+    draw_column(ctx, board.groups[i], column_color(ctx, ui, board.groups[i]), m, ui, actions);
   }
   ImGui::EndChild();
+  draw_close_zones(ctx, ui, actions);
+}
+
+// [SECTION] Keyboard
+
+bool board_keyboard(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
+  if (board.groups.empty()) return false;
+  int col = -1, row = -1;
+  for (int c = 0; c < static_cast<int>(board.groups.size()) && col < 0; ++c)
+    for (int r = 0; r < static_cast<int>(board.groups[c].deals.size()); ++r)
+      if (board.groups[c].deals[r]->id == ui.focused_deal) {
+        col = c;
+        row = r;
+        break;
+      }
+  const bool shift = ImGui::GetIO().KeyShift;
+  auto focus = [&](int c, int r) {
+    const auto& deals = board.groups[c].deals;
+    if (deals.empty()) return;
+    ui.focused_deal = deals[std::clamp(r, 0, static_cast<int>(deals.size()) - 1)]->id;
+  };
+  auto first_non_empty = [&](int from, int step) {
+    for (int c = from; c >= 0 && c < static_cast<int>(board.groups.size()); c += step)
+      if (!board.groups[c].deals.empty()) return c;
+    return -1;
+  };
+  const bool left = ImGui::IsKeyPressed(ImGuiKey_LeftArrow), right = ImGui::IsKeyPressed(ImGuiKey_RightArrow);
+  const bool up = ImGui::IsKeyPressed(ImGuiKey_UpArrow), down = ImGui::IsKeyPressed(ImGuiKey_DownArrow);
+  if (!(left || right || up || down || ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_W) ||
+        ImGui::IsKeyPressed(ImGuiKey_L)))
+    return false;
+  if (col < 0) {  // nothing focused yet: start at the first card
+    const int c = first_non_empty(0, 1);
+    if (c >= 0) focus(c, 0);
+    return true;
+  }
+  const Deal& deal = *board.groups[col].deals[row];
+  if (shift && (left || right)) {  // move the deal one column over
+    const int target = col + (right ? 1 : -1);
+    if (target >= 0 && target < static_cast<int>(board.groups.size()))
+      drop_deal(ctx, deal, board.groups[target].key, ui, actions);
+    return true;
+  }
+  if (left || right) {
+    const int c = first_non_empty(col + (right ? 1 : -1), right ? 1 : -1);
+    if (c >= 0) focus(c, row);
+  } else if (up || down) {
+    focus(col, row + (down ? 1 : -1));
+  } else if (ImGui::IsKeyPressed(ImGuiKey_Enter)) {
+    ui.open_deal = deal.id;
+  } else if (ImGui::IsKeyPressed(ImGuiKey_W)) {
+    if (deal.status != DealStatus::Won) actions.commands.push_back(cmd::DealWin{deal.id});
+  } else if (ImGui::IsKeyPressed(ImGuiKey_L) && deal.status != DealStatus::Lost) {
+    open_dialog(ui, Dialog::LostReason, deal.id);
+    ui.dialog.pending = cmd::DealLose{deal.id, ""};
+  }
+  return true;
 }
 
 }  // namespace pb::ui

@@ -1,27 +1,111 @@
-// What draw functions share: the transient UI state (selections, input buffers) and the
-// actions they emit. Draw functions read a const Workspace and never change it; the main loop
-// applies the actions after the frame.
+// What draw functions share: the transient UI state (selections, input buffers, open dialogs)
+// and the actions they emit. Draw functions read a const Workspace and never change it; the
+// main loop applies the actions after the frame.
 #pragma once
+#include <array>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "query.hpp"
+#include "quick_filter.hpp"
 
 namespace pb::ui {
 
+using TextBuffer = std::array<char, 256>;
+
+enum class ViewMode { Board, List };
+
+// The filter bar's inputs; turned into a QuickFilter each frame.
+struct FilterInputs {
+  std::string owner, product, status;
+  TextBuffer min_value{}, max_value{};
+  TextBuffer close_from{}, close_to{};
+  std::map<Id, std::string> custom;
+  json extra;  // a saved view's filter the bar cannot show, ANDed with the bar
+};
+
+// One modal dialog at a time.
+enum class Dialog {
+  None, NewPipeline, RenamePipeline, DeletePipeline, LostReason, SaveView, DeleteDeals, DeleteStage,
+  Templates, PipelineEditor, DeleteView,
+};
+
+struct DialogState {
+  Dialog kind = Dialog::None;
+  bool just_opened = false;
+  std::string target;            // pipeline / stage / view id the dialog is about
+  std::vector<Id> deals;         // deals a dialog acts on (bulk delete, lost reason)
+  TextBuffer text{};             // name or reason being typed
+  std::string choice;            // e.g. "move" / "delete", or a target id
+  std::string choice2;
+  std::string error;             // shown in place, under the input
+  std::optional<Command> pending;  // a lost move waiting for its reason
+};
+
 struct UiState {
-  std::string pipeline;  // selected pipeline id
+  // What is shown.
+  Id pipeline;  // selected pipeline ("" = none)
+  Id view;      // selected saved view ("" = the pipeline itself)
+  ViewMode mode = ViewMode::Board;
   std::string group_by = "stage";
-  char search[128] = "";
+  std::vector<SortKey> sort{SortKey{"updated", true}};
+  std::vector<Id> hidden_stages;
+  TextBuffer search{};
+  FilterInputs filter;
+  bool show_filters = false;
+  std::set<std::string> collapsed;  // column keys
   bool dark = true;
-  std::string message;  // last error, shown in the status bar
+
+  // Selection and focus.
+  Id open_deal;             // the deal editor's deal
+  Id focused_deal;          // keyboard focus on the board
+  std::set<Id> selected;    // list view multi-select
+  bool focus_search = false;
+  std::string focus_quick_add;  // column key whose quick-add box takes focus (N)
+  bool show_help = false;
+
+  // Editing buffers.
+  std::map<std::string, TextBuffer> quick_add;  // per column key
+  std::map<std::string, TextBuffer> edit_buffers;  // fields being edited (see widgets.hpp)
+  int editor_tab_field_type = 0;  // pipeline editor: type of the field being added
+  DialogState dialog;
+  std::string message;      // last error, shown in the status bar
+  bool message_is_error = true;
 };
 
 struct Actions {
   std::vector<Command> commands;
   bool undo = false;
   bool redo = false;
+  Id select_after;  // "#new": select the pipeline the commands create; "#view": the view
+  std::optional<DialogState> dialog_on_error;  // reopen this dialog when its command fails
+};
+
+// Clears the per-pipeline board settings when switching pipeline or view.
+void reset_board_settings(UiState& ui);
+// The query the board and the list show.
+Query build_query(const Workspace& ws, const UiState& ui);
+// The bar's current inputs as a QuickFilter; `error` names the first invalid input.
+QuickFilter quick_filter_from(const Workspace& ws, const UiState& ui, std::string& error);
+// Opens a dialog with fresh buffers.
+void open_dialog(UiState& ui, Dialog kind, std::string target = "");
+
+}  // namespace pb::ui
+
+namespace pb::ui {
+
+struct Fonts;
+
+// Everything a view reads besides UiState: the model, fonts, scale (devicePixelRatio) and now.
+struct Ctx {
+  const Workspace& ws;
+  const Fonts& fonts;
+  float scale;
+  Timestamp now;
+  float px(float css) const { return css * scale; }
 };
 
 }  // namespace pb::ui

@@ -1,0 +1,202 @@
+#include "deal_editor.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "format.hpp"
+#include "item_registry.hpp"
+#include "theme.hpp"
+#include "widgets.hpp"
+
+namespace pb::ui {
+namespace {
+
+void label(const char* text) {
+  ImGui::TextDisabled("%s", text);
+}
+
+// A labelled text field bound to one deal field; commits as deal.update {key: value}.
+void text_field(const Deal& d, const char* title, const char* key, const std::string& value, UiState& ui,
+                Actions& actions, const char* hint = "") {
+  label(title);
+  ImGui::SetNextItemWidth(-1);
+  std::string text;
+  if (edit_text((std::string("##") + key).c_str(), value, ui.edit_buffers, std::string("deal:") + key, text, hint)) {
+    json set;
+    set[key] = text.empty() && std::string_view(key) != "title" ? json(nullptr) : json(text);
+    actions.commands.push_back(cmd::DealUpdate{d.id, set});
+  }
+  items().add_last_item(std::string("editor:") + key);
+}
+
+void custom_field(const Ctx& ctx, const Deal& d, const FieldDef& f, UiState& ui, Actions& actions) {
+  label(f.name.c_str());
+  auto it = d.custom.find(f.id);
+  const FieldValue* v = it == d.custom.end() ? nullptr : &it->second;
+  ImGui::SetNextItemWidth(-1);
+  const std::string id = "##cf" + f.id;
+  auto commit = [&](json value) { actions.commands.push_back(cmd::DealUpdate{d.id, json{{"custom", {{f.id, value}}}}}); };
+  if (f.type == FieldType::Choice) {
+    const std::string current = v ? std::get<std::string>(*v) : "";
+    if (ImGui::BeginCombo(id.c_str(), current.empty() ? "—" : current.c_str())) {
+      if (ImGui::Selectable("—", current.empty()) && !current.empty()) commit(nullptr);
+      for (const auto& o : f.options)
+        if (ImGui::Selectable(o.c_str(), o == current) && o != current) commit(o);
+      ImGui::EndCombo();
+    }
+    return;
+  }
+  std::string shown;
+  if (v) {
+    if (auto* s = std::get_if<std::string>(v)) shown = *s;
+    else if (auto* n = std::get_if<double>(v)) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.15g", *n);
+      shown = buf;
+    }
+    else if (auto* m = std::get_if<Money>(v)) shown = format_amount(m->amount, m->currency);
+    else if (auto* dt = std::get_if<Date>(v)) shown = format_date(*dt);
+  }
+  std::string text;
+  const char* hint = f.type == FieldType::Date ? "YYYY-MM-DD" : (f.type == FieldType::Number ? "number" : "");
+  if (!edit_text(id.c_str(), shown, ui.edit_buffers, "deal:custom:" + f.id, text, hint)) return;
+  if (text.empty()) return commit(nullptr);
+  switch (f.type) {
+    case FieldType::Number: {
+      json n = json::parse(text, nullptr, false);
+      if (n.is_discarded() || !n.is_number()) ui.message = f.name + ": \"" + text + "\" is not a number";
+      else commit(n);
+      break;
+    }
+    case FieldType::Money: {
+      const std::string currency = v ? std::get<Money>(*v).currency : d.value.currency;
+      auto amount = parse_amount(text, currency);
+      if (!amount) ui.message = f.name + ": \"" + text + "\" is not an amount";
+      else commit(json{{"amount", *amount}, {"currency", currency}});
+      break;
+    }
+    default: commit(text); break;  // text; dates are checked by the command
+  }
+  (void)ctx;
+}
+
+void history(const Ctx& ctx, const Deal& d) {
+  label("Stage history");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (auto it = d.history.rbegin(); it != d.history.rend(); ++it) {
+    const Pipeline* p = ctx.ws.pipelines.find(it->pipeline);
+    const Stage* s = p ? p->stage(it->stage) : nullptr;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float r = ctx.px(4);
+    dl->AddCircleFilled(ImVec2(pos.x + r + ctx.px(2), pos.y + ImGui::GetTextLineHeight() * 0.5f), r,
+                        s ? color_from_hex(s->color) : IM_COL32(128, 128, 128, 255));
+    if (std::next(it) != d.history.rend())
+      dl->AddLine(ImVec2(pos.x + r + ctx.px(2), pos.y + ImGui::GetTextLineHeight() * 0.5f + r),
+                  ImVec2(pos.x + r + ctx.px(2), pos.y + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetTextLineHeight() * 0.5f - r),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::Indent(ctx.px(18));
+    const std::string where = (s ? s->name : it->stage) + (p && p->id != d.pipeline ? "  (" + p->name + ")" : "");
+    ImGui::TextUnformatted(where.c_str());
+    ImGui::SameLine();
+    const std::string when = format_timestamp(it->at).substr(0, 16);
+    ImGui::TextDisabled("%s", when.c_str());
+    ImGui::Unindent(ctx.px(18));
+  }
+}
+
+}  // namespace
+
+void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
+  const Deal* found = ctx.ws.deals.find(ui.open_deal);
+  if (!found) {
+    ui.open_deal.clear();
+    return;
+  }
+  const Deal& d = *found;
+  const Pipeline* p = ctx.ws.pipelines.find(d.pipeline);
+  ImGui::BeginChild("deal-editor", ImVec2(0, 0), true);
+  items().add("panel:deal", Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x, ImGui::GetWindowSize().y});
+  if (ImGui::Button("Close  (Esc)")) ui.open_deal.clear();
+  items().add_last_item("button:closedeal");
+  ImGui::SameLine();
+  if (d.status == DealStatus::Open) {
+    if (ImGui::Button("Won")) actions.commands.push_back(cmd::DealWin{d.id});
+    items().add_last_item("button:won");
+    ImGui::SameLine();
+    if (ImGui::Button("Lost")) {
+      open_dialog(ui, Dialog::LostReason, d.id);
+      ui.dialog.pending = cmd::DealLose{d.id, ""};
+    }
+    items().add_last_item("button:lost");
+  } else {
+    ImGui::TextColored(d.status == DealStatus::Won ? ImVec4(0.18f, 0.71f, 0.49f, 1) : ImVec4(0.88f, 0.34f, 0.36f, 1), "%s",
+                       d.status == DealStatus::Won ? "Won" : ("Lost: " + d.lost_reason).c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Reopen")) actions.commands.push_back(cmd::DealReopen{d.id, ""});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Delete")) {
+    open_dialog(ui, Dialog::DeleteDeals);
+    ui.dialog.deals = {d.id};
+  }
+  ImGui::Separator();
+  text_field(d, "Title", "title", d.title, ui, actions);
+  label("Stage");
+  ImGui::SetNextItemWidth(-1);
+  const Stage* stage = p ? p->stage(d.stage) : nullptr;
+  if (ImGui::BeginCombo("##stage", stage ? stage->name.c_str() : d.stage.c_str())) {
+    if (p)
+      for (const auto& s : p->stages)
+        if (ImGui::Selectable(s.name.c_str(), s.id == d.stage) && s.id != d.stage) {
+          if (s.kind == StageKind::Lost && d.status != DealStatus::Lost) {
+            open_dialog(ui, Dialog::LostReason, d.id);
+            ui.dialog.pending = cmd::DealMove{d.id, s.id, ""};
+          } else {
+            actions.commands.push_back(cmd::DealMove{d.id, s.id, ""});
+          }
+        }
+    ImGui::EndCombo();
+  }
+  label("Value");
+  ImGui::SetNextItemWidth(-ctx.px(60));
+  std::string text;
+  if (edit_text("##value", format_amount(d.value.amount, d.value.currency), ui.edit_buffers, "deal:value", text)) {
+    if (auto amount = parse_amount(text, d.value.currency))
+      actions.commands.push_back(cmd::DealUpdate{d.id, json{{"value", {{"amount", *amount}, {"currency", d.value.currency}}}}});
+    else ui.message = "Value: \"" + text + "\" is not an amount in " + d.value.currency;
+  }
+  items().add_last_item("editor:value");
+  ImGui::SameLine();
+  ImGui::TextUnformatted(d.value.currency.c_str());
+  label("Owner");
+  ImGui::SetNextItemWidth(-1);
+  const Person* owner = ctx.ws.people.find(d.owner);
+  if (ImGui::BeginCombo("##owner", owner ? owner->name.c_str() : "—")) {
+    if (ImGui::Selectable("—", !owner) && owner) actions.commands.push_back(cmd::DealUpdate{d.id, json{{"owner", nullptr}}});
+    for (const auto& person : ctx.ws.people)
+      if (ImGui::Selectable(person.name.c_str(), person.id == d.owner) && person.id != d.owner)
+        actions.commands.push_back(cmd::DealUpdate{d.id, json{{"owner", person.id}}});
+    ImGui::EndCombo();
+  }
+  text_field(d, "Company", "company", d.company, ui, actions);
+  text_field(d, "Contact", "contact_name", d.contact_name, ui, actions);
+  text_field(d, "Email", "contact_email", d.contact_email, ui, actions);
+  text_field(d, "Expected close", "expected_close", d.expected_close ? format_date(*d.expected_close) : "", ui, actions,
+             "YYYY-MM-DD");
+  text_field(d, "Product", "product", d.product, ui, actions);
+  text_field(d, "Subscription plan", "plan", d.plan, ui, actions);
+  text_field(d, "Property", "property", d.property, ui, actions);
+  text_field(d, "Source channel", "source", d.source, ui, actions);
+  for (const auto& f : ctx.ws.fields) custom_field(ctx, d, f, ui, actions);
+  label("Notes");
+  if (edit_text("##notes", d.notes, ui.edit_buffers, "deal:notes", text, "", true, ctx.px(90)))
+    actions.commands.push_back(cmd::DealUpdate{d.id, json{{"notes", text}}});
+  ImGui::Spacing();
+  history(ctx, d);
+  ImGui::TextDisabled("Created %s · updated %s", format_timestamp(d.created).substr(0, 10).c_str(),
+                      format_timestamp(d.updated).substr(0, 10).c_str());
+  ImGui::EndChild();
+}
+
+}  // namespace pb::ui

@@ -1,0 +1,17 @@
+#pragma once
+#include "ui_state.hpp"
+
+namespace pb::ui {
+
+// A built-in template as the gallery shows it.
+struct GalleryItem {
+  std::string name, description, category;
+  std::vector<std::pair<std::string, unsigned int>> stages;  // name, color
+  json doc;
+};
+
+// The modal dialogs: new / rename / delete pipeline, lost reason, save view, delete deals,
+// delete view, and the template gallery. Invalid input is explained in place.
+void draw_dialogs(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState& ui, Actions& actions);
+
+}  // namespace pb::ui

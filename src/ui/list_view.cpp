@@ -1,0 +1,157 @@
+#include "list_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "format.hpp"
+#include "item_registry.hpp"
+
+namespace pb::ui {
+namespace {
+
+struct Column {
+  const char* title;
+  const char* sort_key;
+  float weight;
+};
+constexpr Column kColumns[] = {{"Title", "title", 3.0f},  {"Company", "company", 2.0f},   {"Stage", "stage", 1.5f},
+                               {"Value", "value", 1.2f},  {"Owner", "owner", 1.5f},       {"Expected close", "expected_close", 1.3f},
+                               {"Status", "status", 0.9f}, {"Updated", "updated", 1.3f}};
+
+void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
+  const std::vector<Id> ids(ui.selected.begin(), ui.selected.end());
+  ImGui::Text("%zu selected", ids.size());
+  ImGui::SameLine();
+  const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);
+  ImGui::SetNextItemWidth(ctx.px(170));
+  if (ImGui::BeginCombo("##bulkstage", "Move to stage…")) {
+    if (p)
+      for (const auto& s : p->stages)
+        if (ImGui::Selectable(s.name.c_str())) {
+          if (s.kind == StageKind::Lost) {
+            open_dialog(ui, Dialog::LostReason);
+            ui.dialog.deals = ids;
+            ui.dialog.pending = cmd::DealsMove{ids, s.id, "", "", {}};
+          } else {
+            actions.commands.push_back(cmd::DealsMove{ids, s.id, "", "", {}});
+          }
+        }
+    ImGui::EndCombo();
+  }
+  items().add_last_item("bulk:stage");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ctx.px(170));
+  if (ImGui::BeginCombo("##bulkowner", "Change owner…")) {
+    for (const auto& person : ctx.ws.people)
+      if (ImGui::Selectable(person.name.c_str()))
+        actions.commands.push_back(cmd::DealsUpdate{ids, json{{"owner", person.id}}});
+    if (ImGui::Selectable("No owner")) actions.commands.push_back(cmd::DealsUpdate{ids, json{{"owner", nullptr}}});
+    ImGui::EndCombo();
+  }
+  items().add_last_item("bulk:owner");
+  const Stage* won = p ? p->first_of_kind(StageKind::Won) : nullptr;
+  const Stage* lost = p ? p->first_of_kind(StageKind::Lost) : nullptr;
+  ImGui::SameLine();
+  if (ImGui::Button("Mark won")) {
+    if (won) actions.commands.push_back(cmd::DealsMove{ids, won->id, "", "", {}});
+    else
+      for (const auto& id : ids)
+        if (const Deal* d = ctx.ws.deals.find(id); d && d->status != DealStatus::Won) actions.commands.push_back(cmd::DealWin{id});
+  }
+  items().add_last_item("bulk:won");
+  ImGui::SameLine();
+  if (ImGui::Button("Mark lost")) {
+    open_dialog(ui, Dialog::LostReason);
+    ui.dialog.deals = ids;
+    if (lost) ui.dialog.pending = cmd::DealsMove{ids, lost->id, "", "", {}};
+    else ui.message = "This pipeline has no lost stage; mark deals lost one by one from the deal panel.";
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Delete…")) {
+    open_dialog(ui, Dialog::DeleteDeals);
+    ui.dialog.deals = ids;
+  }
+  items().add_last_item("bulk:delete");
+  ImGui::SameLine();
+  if (ImGui::Button("Clear selection")) ui.selected.clear();
+}
+
+}  // namespace
+
+void draw_list_view(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
+  std::vector<const Deal*> rows;
+  for (const auto& g : board.groups) rows.insert(rows.end(), g.deals.begin(), g.deals.end());
+  // Forget selected deals that are gone (deleted, filtered out stays selected on purpose).
+  std::erase_if(ui.selected, [&](const Id& id) { return !ctx.ws.deals.contains(id); });
+  if (!ui.selected.empty()) bulk_bar(ctx, ui, actions);
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("deals", IM_ARRAYSIZE(kColumns), flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const auto& c : kColumns) {
+    ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
+    if (!ui.sort.empty() && ui.sort.front().field == c.sort_key)
+      cf |= ImGuiTableColumnFlags_DefaultSort | (ui.sort.front().descending ? ImGuiTableColumnFlags_PreferSortDescending : 0);
+    ImGui::TableSetupColumn(c.title, cf, c.weight);
+  }
+  ImGui::TableHeadersRow();
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      const auto& s = specs->Specs[0];
+      ui.sort = {SortKey{kColumns[s.ColumnIndex].sort_key, s.SortDirection == ImGuiSortDirection_Descending}};
+    }
+    specs->SpecsDirty = false;
+  }
+  static int anchor = -1;  // FIXME-OPT: belongs in UiState once the list keeps more state
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const Deal& d = *rows[i];
+      ImGui::TableNextRow();
+      ImGui::PushID(d.id.c_str());
+      ImGui::TableNextColumn();
+      const bool selected = ui.selected.count(d.id) > 0;
+      if (ImGui::Selectable(d.title.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.KeyShift && anchor >= 0) {
+          ui.selected.clear();
+          for (int k = std::min(anchor, i); k <= std::max(anchor, i) && k < static_cast<int>(rows.size()); ++k)
+            ui.selected.insert(rows[k]->id);
+        } else if (io.KeyCtrl || io.KeySuper) {
+          if (selected) ui.selected.erase(d.id);
+          else ui.selected.insert(d.id);
+          anchor = i;
+        } else {
+          ui.selected = {d.id};
+          anchor = i;
+        }
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.open_deal = d.id;
+      }
+      items().add_last_item("row:" + d.id);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(d.company.c_str());
+      ImGui::TableNextColumn();
+      const Pipeline* p = ctx.ws.pipelines.find(d.pipeline);
+      const Stage* s = p ? p->stage(d.stage) : nullptr;
+      ImGui::TextUnformatted(s ? s->name.c_str() : d.stage.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(format_money(d.value).c_str());
+      ImGui::TableNextColumn();
+      const Person* owner = ctx.ws.people.find(d.owner);
+      ImGui::TextUnformatted(owner ? owner->name.c_str() : "");
+      ImGui::TableNextColumn();
+      if (d.expected_close) ImGui::TextUnformatted(format_date(*d.expected_close).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(std::string(to_string(d.status)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", format_timestamp(d.updated).substr(0, 10).c_str());
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace pb::ui
