@@ -23,11 +23,65 @@ mergeInto(LibraryManager.library, {
       };
       watch();
     }
+    // Undo / redo keys are taken here, before GLFW: ImGui's key queue can split a fast chord.
+    // A focused text field keeps them for its own undo.
+    window.addEventListener('keydown', (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      if (PbPlatform.textarea && document.activeElement === PbPlatform.textarea) return;
+      e.preventDefault();
+      Module['_pb_on_shortcut'](key === 'y' || e.shiftKey ? 2 : 1);
+    }, { capture: true });
     // Browsers only give clipboard text to a paste event; keep it for ImGui's next read.
     document.addEventListener('paste', (e) => {
       const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
       if (text) PbPlatform.pasted = text;
     });
+  },
+
+  // Text arrives through a hidden textarea rather than keypress events, so input methods (IME,
+  // dead keys, mobile keyboards, paste-as-typing) work. C++ tells us when a text field is active.
+  pb_set_text_input__deps: ['$PbPlatform', 'malloc', 'free'],
+  pb_set_text_input: function (active) {
+    let ta = PbPlatform.textarea;
+    if (!ta) {
+      ta = PbPlatform.textarea = document.createElement('textarea');
+      ta.setAttribute('aria-hidden', 'true');
+      ta.setAttribute('autocomplete', 'off');
+      ta.setAttribute('autocapitalize', 'off');
+      ta.setAttribute('spellcheck', 'false');
+      ta.style.cssText = 'position:fixed;left:-1000px;top:0;width:10px;height:10px;opacity:0;';
+      document.body.appendChild(ta);
+      const send = (text) => {
+        if (!text) return;
+        const size = lengthBytesUTF8(text) + 1;
+        const ptr = _malloc(size);
+        stringToUTF8(text, ptr, size);
+        Module['_pb_on_text'](ptr);
+        _free(ptr);
+        PbPlatform.lastActivity = performance.now();
+      };
+      ta.addEventListener('input', (e) => {
+        if (e.isComposing) return;
+        send(ta.value);
+        ta.value = '';
+      });
+      ta.addEventListener('compositionend', () => { send(ta.value); ta.value = ''; });
+    }
+    if (active && document.activeElement !== ta) ta.focus({ preventScroll: true });
+    if (!active && document.activeElement === ta) ta.blur();
+  },
+
+  // Sizes the canvas backbuffer in device pixels. Emscripten's glfwSetWindowSize would go full
+  // screen (with pointer lock) whenever the size equals the screen's, so we set it ourselves.
+  pb_set_canvas_size__deps: ['$Browser', '$GLFW'],
+  pb_set_canvas_size: function (width, height) {
+    Browser.setCanvasSize(width, height);
+    if (GLFW.active) {
+      GLFW.active.width = width;
+      GLFW.active.height = height;
+    }
   },
 
   pb_ms_since_activity__deps: ['$PbPlatform'],

@@ -36,6 +36,7 @@ struct App {
   std::uint64_t rendered_revision = ~0ull;
   int pending_frames = 3;               // frames still to draw after a change (ImGui settles in 2-3)
   FrameStats stats;
+  int pending_shortcut = 0;             // 1 undo, 2 redo: from the keyboard, applied next frame
 
   // Board query cache: recomputed when the workspace or the query changes.
   QueryResult board;

@@ -7,6 +7,8 @@
 #include <cstring>
 
 #include "app.hpp"
+#include <imgui.h>
+
 #include "documents.hpp"
 #include "ui/item_registry.hpp"
 
@@ -88,6 +90,7 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
                               {"selected_deals", app.ui.selected},
                               {"dialog", static_cast<int>(app.ui.dialog.kind)},
                               {"message", app.ui.message},
+                              {"typing", ImGui::GetIO().WantTextInput},
                               {"device_pixel_ratio", app.scale},
                               {"canvas", {app.width, app.height}},
                               {"can_undo", app.session.can_undo()},

@@ -32,6 +32,8 @@ extern "C" {
 void pb_platform_init();
 double pb_ms_since_activity();
 void pb_clipboard_set(const char* text);
+void pb_set_text_input(int active);
+void pb_set_canvas_size(int width, int height);
 const char* pb_clipboard_get();
 }
 
@@ -50,7 +52,7 @@ void sync_viewport(App& app) {
   if (w != app.width || h != app.height) {
     app.width = w;
     app.height = h;
-    glfwSetWindowSize(app.window, w, h);  // the canvas backbuffer; CSS keeps it at 100vw x 100vh
+    pb_set_canvas_size(w, h);  // the canvas backbuffer; CSS keeps it at 100vw x 100vh
     app.pending_frames = 3;
   }
   if (v.device_pixel_ratio != app.scale || app.dark_applied != app.ui.dark) {
@@ -169,8 +171,10 @@ void draw_top_bar(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
 void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
   const ImGuiIO& io = ImGui::GetIO();
   const bool ctrl = io.KeyCtrl || io.KeySuper;
-  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false) && !io.WantTextInput) (io.KeyShift ? actions.redo : actions.undo) = true;
-  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false) && !io.WantTextInput) actions.redo = true;
+  // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y arrive through pb_on_shortcut (web/lib_platform.js).
+  if (app.pending_shortcut == 1) actions.undo = true;
+  if (app.pending_shortcut == 2) actions.redo = true;
+  app.pending_shortcut = 0;
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     if (app.ui.show_help) app.ui.show_help = false;
     else if (!app.ui.open_deal.empty() && app.ui.dialog.kind == ui::Dialog::None) app.ui.open_deal.clear();
@@ -179,11 +183,11 @@ void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
   if (io.WantTextInput || ctrl || app.ui.dialog.kind != ui::Dialog::None) return;
   if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
     if (io.KeyShift) app.ui.show_help = !app.ui.show_help;
-    else app.ui.focus_search = true;
+    else app.ui.focus_request = "search";
     return;
   }
   if (ImGui::IsKeyPressed(ImGuiKey_N, false) && app.ui.mode == ui::ViewMode::Board && !app.board.groups.empty()) {
-    app.ui.focus_quick_add = app.board.groups.front().key;
+    app.ui.focus_request = "quickadd:" + app.board.groups.front().key;
     return;
   }
   if (app.ui.mode == ui::ViewMode::Board) ui::board_keyboard(ctx, app.board, app.ui, actions);
@@ -270,7 +274,9 @@ void draw(App& app, ui::Actions& actions) {
 void frame() {
   App& app = the_app();
   sync_viewport(app);
-  const bool active = pb_ms_since_activity() < kIdleAfterMs;
+  // Input ImGui has queued but not yet processed (it trickles fast typing over several frames)
+  // keeps the loop going too.
+  const bool active = pb_ms_since_activity() < kIdleAfterMs || !GImGui->InputEventsQueue.empty();
   if (!active && app.pending_frames <= 0 && app.rendered_revision == app.revision) return;  // idle: draw nothing
   const double start = emscripten_get_now();
   glfwPollEvents();
@@ -287,6 +293,7 @@ void frame() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  pb_set_text_input(ImGui::GetIO().WantTextInput ? 1 : 0);
   app.rendered_revision = app.revision;
   if (app.pending_frames > 0) --app.pending_frames;
   apply_actions(app, actions);
@@ -298,6 +305,12 @@ void set_clipboard(void*, const char* text) { pb_clipboard_set(text); }
 
 }  // namespace
 }  // namespace pb::app
+
+// Undo (1) or redo (2) from the keyboard, taken by the page before GLFW sees the keys.
+extern "C" EMSCRIPTEN_KEEPALIVE void pb_on_shortcut(int which) { pb::app::the_app().pending_shortcut = which; }
+
+// Typed text from the page's hidden textarea (see pb_set_text_input in web/lib_platform.js).
+extern "C" EMSCRIPTEN_KEEPALIVE void pb_on_text(const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); }
 
 int main() {
   using namespace pb::app;
@@ -313,7 +326,7 @@ int main() {
   const Viewport v = read_viewport();
   app.width = static_cast<int>(v.css_width * v.device_pixel_ratio + 0.5f);
   app.height = static_cast<int>(v.css_height * v.device_pixel_ratio + 0.5f);
-  app.window = glfwCreateWindow(app.width, app.height, "Pipeboard", nullptr, nullptr);
+  app.window = glfwCreateWindow(app.width, app.height, "Pipeboard", nullptr, nullptr);  // no monitor: never full screen
   if (!app.window) {
     std::fprintf(stderr, "could not create a WebGL2 context\n");
     return 1;
@@ -331,6 +344,7 @@ int main() {
   pb::ui::apply_theme(app.ui.dark, app.scale);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  glfwSetCharCallback(app.window, nullptr);  // text comes from web/lib_platform.js (IME-safe)
   app.gallery = load_gallery();
 
   // Until storage lands, a new visitor starts from the demo workspace.

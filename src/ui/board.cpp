@@ -14,6 +14,7 @@
 #include "item_registry.hpp"
 #include "regroup.hpp"
 #include "theme.hpp"
+#include "widgets.hpp"
 
 namespace pb::ui {
 namespace {
@@ -114,13 +115,10 @@ void accept_drop(const Ctx& ctx, const ImRect& rect, ImGuiID id, const std::stri
 void draw_quick_add(const Ctx& ctx, const Group& g, UiState& ui, Actions& actions) {
   TextBuffer& buf = ui.quick_add[g.key];
   ImGui::SetNextItemWidth(-1);
-  if (ui.focus_quick_add == g.key) {
-    ImGui::SetKeyboardFocusHere();
-    ui.focus_quick_add.clear();
-  }
   const bool submitted =
       ImGui::InputTextWithHint("##quickadd", "+ Add a deal", buf.data(), buf.size(), ImGuiInputTextFlags_EnterReturnsTrue);
   items().add_last_item("quickadd:" + g.key);
+  focus_claim(ui, "quickadd:" + g.key);
   if (!submitted || !buf[0]) return;
   const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);
   if (!p) return;
@@ -131,7 +129,7 @@ void draw_quick_add(const Ctx& ctx, const Group& g, UiState& ui, Actions& action
     deal[ui.group_by] = g.key;
   actions.commands.push_back(cmd::DealCreate{deal});
   buf[0] = '\0';
-  ImGui::SetKeyboardFocusHere(-1);  // keep typing the next one
+  refocus_after_submit(ui, "quickadd:" + g.key);  // keep typing the next one
 }
 
 void draw_column(const Ctx& ctx, const Group& g, ImU32 color, const Metrics& m, UiState& ui, Actions& actions) {

@@ -8,9 +8,17 @@
 #include "format.hpp"
 #include "item_registry.hpp"
 #include "theme.hpp"
+#include "widgets.hpp"
 
 namespace pb::ui {
 namespace {
+
+// SameLine(), or a new row when the next `width` pixels do not fit: the bar wraps when the
+// deal panel narrows it.
+void same_line_or_wrap(float width, float spacing = -1.0f) {
+  ImGui::SameLine(0, spacing);
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
 
 // A combo over (key, label) pairs with "Any" first; returns true when changed.
 bool choice_combo(const char* label, std::string& value, const std::vector<std::pair<std::string, std::string>>& options,
@@ -128,13 +136,10 @@ void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Acti
   ImGui::SameLine(0, ctx.px(20));
 
   ImGui::SetNextItemWidth(ctx.px(240));
-  if (ui.focus_search) {
-    ImGui::SetKeyboardFocusHere();
-    ui.focus_search = false;
-  }
   ImGui::InputTextWithHint("##search", "Search deals  ( / )", ui.search.data(), ui.search.size());
   items().add_last_item("input:search");
-  ImGui::SameLine(0, ctx.px(20));
+  focus_claim(ui, "search");
+  same_line_or_wrap(ctx.px(250), ctx.px(20));
 
   // Group by: every groupable field, custom fields included.
   ImGui::AlignTextToFramePadding();
@@ -150,7 +155,7 @@ void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Acti
     ImGui::EndCombo();
   }
   items().add_last_item("combo:groupby");
-  ImGui::SameLine();
+  same_line_or_wrap(ctx.px(170));
 
   // Sort.
   static const std::pair<const char*, const char*> kSorts[] = {
@@ -172,7 +177,7 @@ void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Acti
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_or_wrap(ctx.px(100));
 
   const int active = active_filter_count(ctx, ui);
   const std::string filters_label = active ? "Filters (" + std::to_string(active) + ")###filters" : "Filters###filters";
@@ -180,13 +185,13 @@ void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Acti
   items().add_last_item("button:filters");
   draw_filters_popup(ctx, ui);
   if (ui.group_by == "stage") {
-    ImGui::SameLine();
+    same_line_or_wrap(ctx.px(150));
     const std::string columns_label =
         ui.hidden_stages.empty() ? "Columns###columns" : "Columns (" + std::to_string(ui.hidden_stages.size()) + " hidden)###columns";
     if (ImGui::Button(columns_label.c_str())) ImGui::OpenPopup("columns");
     draw_columns_popup(ctx, ui);
   }
-  ImGui::SameLine();
+  same_line_or_wrap(ctx.px(110));
   if (ImGui::Button(ui.view.empty() ? "Save view" : "Update view")) {
     if (ui.view.empty()) open_dialog(ui, Dialog::SaveView, ui.pipeline);
     else {
@@ -205,7 +210,7 @@ void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Acti
     }
   }
   items().add_last_item("button:saveview");
-  ImGui::SameLine();
+  same_line_or_wrap(ctx.px(160));
   ImGui::TextDisabled("%zu deals · %s", board.totals.count, compact_totals(board.totals.value).c_str());
 }
 

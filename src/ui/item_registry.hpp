@@ -14,7 +14,7 @@ struct Rect {
 class ItemRegistry {
  public:
   void begin_frame() { items_.clear(); }
-  void add(std::string name, Rect r) { items_[std::move(name)] = r; }
+  void add(std::string name, Rect r);
   // Names the last ImGui item.
   void add_last_item(std::string name);
   const Rect* find(std::string_view name) const {

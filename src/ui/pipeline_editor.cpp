@@ -150,6 +150,7 @@ void stages_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions
   const bool enter = ImGui::InputTextWithHint("##newstage", "New stage name", add.data(), add.size(),
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   items().add_last_item("input:newstage");
+  focus_claim(ui, "newstage");
   ImGui::SameLine();
   const bool clicked = ImGui::Button("Add stage");
   items().add_last_item("button:addstage");
@@ -163,6 +164,7 @@ void stages_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions
       }
     actions.commands.push_back(cmd::StageCreate{p.id, json{{"name", add.data()}, {"probability", 50}}, at});
     add[0] = '\0';
+    if (enter) refocus_after_submit(ui, "newstage");
   }
 }
 

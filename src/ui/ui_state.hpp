@@ -63,8 +63,9 @@ struct UiState {
   Id open_deal;             // the deal editor's deal
   Id focused_deal;          // keyboard focus on the board
   std::set<Id> selected;    // list view multi-select
-  bool focus_search = false;
-  std::string focus_quick_add;  // column key whose quick-add box takes focus (N)
+  // The named text field that takes keyboard focus next frame ("search", "quickadd:<column>",
+  // "newstage"). Also how a field is emptied after Enter: ImGui keeps an active field's text.
+  std::string focus_request;
   bool show_help = false;
 
   // Editing buffers.

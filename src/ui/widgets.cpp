@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -18,6 +19,21 @@ bool edit_text(const char* label, const std::string& value, std::map<std::string
   if (!ImGui::IsItemDeactivatedAfterEdit()) return false;
   out = buf.data();
   return out != value;
+}
+
+void focus_claim(UiState& ui, const std::string& name) {
+  if (ui.focus_request != name) return;
+  // Activates the field as keyboard input next frame. SetKeyboardFocusHere() does not reach text
+  // fields in child windows of the board's unfocused main window.
+  ImGui::FocusWindow(ImGui::GetCurrentWindow());
+  ImGui::ActivateItemByID(ImGui::GetItemID());
+  GImGui->NavNextActivateFlags |= ImGuiActivateFlags_PreferInput;
+  ui.focus_request.clear();
+}
+
+void refocus_after_submit(UiState& ui, const std::string& name) {
+  ImGui::ClearActiveID();
+  ui.focus_request = name;
 }
 
 bool edit_int(const char* label, int value, int min, int max, int& out) {

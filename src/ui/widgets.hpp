@@ -12,6 +12,11 @@ namespace pb::ui {
 bool edit_text(const char* label, const std::string& value, std::map<std::string, TextBuffer>& buffers,
                const std::string& key, std::string& out, const char* hint = "", bool multiline = false,
                float height = 0);
+// Call right after the text field named `name`: focuses it when ui.focus_request names it.
+void focus_claim(UiState& ui, const std::string& name);
+// After a field submitted with Enter: lets go of it and takes focus back next frame, empty.
+void refocus_after_submit(UiState& ui, const std::string& name);
+
 // Integer input; returns true on commit with the new value in `out`.
 bool edit_int(const char* label, int value, int min, int max, int& out);
 
