@@ -35,4 +35,5 @@
   api.itemRect = (name) => withCString(String(name), (p) => takeResult(_pb_api_item_rect(p)));
   api.frameStats = () => takeResult(_pb_api_frame_stats());
   api.resetFrameStats = () => _pb_api_reset_frame_stats();
+  api.loadDemo = ({ deals = 240, onePipeline = false } = {}) => _pb_api_load_demo(deals, onePipeline ? 1 : 0);
 })();

@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "demo.hpp"
 #include "platform_web.hpp"
 
 namespace pb::app {
@@ -30,6 +31,15 @@ void fix_selection(App& app) {
   if (!app.ui.open_deal.empty() && !ws.deals.contains(app.ui.open_deal)) app.ui.open_deal.clear();
   std::erase_if(app.ui.hidden_stages, [&](const Id& s) { return !ws.pipeline_of_stage(s); });
   if (!resolve_field(ws.fields, app.ui.group_by)) app.ui.group_by = "stage";
+}
+
+void load_demo(App& app, std::size_t deals, bool one_pipeline) {
+  const std::uint64_t seed = static_cast<std::uint64_t>(date_now_ms()) * 2654435761u;
+  app.session = Session(make_demo_workspace(DemoOptions{.deals = deals, .one_pipeline = one_pipeline, .now = now_ms()}), seed);
+  app.ui.pipeline.clear();
+  ++app.revision;
+  app.pending_frames = 3;
+  fix_selection(app);
 }
 
 namespace {

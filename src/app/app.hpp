@@ -20,6 +20,7 @@ struct FrameStats {
   std::size_t next = 0;
   void add(double ms);
   double last = 0;
+  double first_frame_at = 0;  // performance.now() when the first frame was drawn
 };
 
 struct App {
@@ -52,6 +53,8 @@ std::string dispatch(App& app, const Command& c);
 std::string dispatch_json(App& app, std::string_view json_text);
 Outcome undo(App& app);
 Outcome redo(App& app);
+// Replaces the workspace with a generated demo one (history starts afresh).
+void load_demo(App& app, std::size_t deals, bool one_pipeline);
 // Keeps selections valid after changes (deleted pipeline or deal, import, undo).
 void fix_selection(App& app);
 

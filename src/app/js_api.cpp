@@ -63,9 +63,15 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_frame_stats() {
   std::vector<double> sorted = stats.cpu_ms;
   std::sort(sorted.begin(), sorted.end());
   auto at = [&](double q) { return sorted.empty() ? 0.0 : sorted[static_cast<std::size_t>(q * (sorted.size() - 1))]; };
-  return to_c_string(pb::json{{"frames", stats.rendered}, {"last_ms", stats.last}, {"median_ms", at(0.5)},
+  return to_c_string(pb::json{{"frames", stats.rendered}, {"first_frame_at_ms", stats.first_frame_at},
+                              {"last_ms", stats.last}, {"median_ms", at(0.5)},
                               {"p95_ms", at(0.95)}, {"samples", sorted.size()}}
                          .dump());
+}
+
+// Replaces the workspace with generated demo data: a fresh start for walkthroughs.
+EMSCRIPTEN_KEEPALIVE void pb_api_load_demo(int deals, int one_pipeline) {
+  pb::app::load_demo(pb::app::the_app(), static_cast<std::size_t>(deals < 0 ? 0 : deals), one_pipeline != 0);
 }
 
 // Clears the frame-time samples, so a benchmark measures only its own phase.

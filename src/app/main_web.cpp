@@ -297,6 +297,7 @@ void frame() {
   app.rendered_revision = app.revision;
   if (app.pending_frames > 0) --app.pending_frames;
   apply_actions(app, actions);
+  if (app.stats.rendered == 0) app.stats.first_frame_at = emscripten_get_now();
   app.stats.add(emscripten_get_now() - start);
 }
 
@@ -347,11 +348,10 @@ int main() {
   glfwSetCharCallback(app.window, nullptr);  // text comes from web/lib_platform.js (IME-safe)
   app.gallery = load_gallery();
 
-  // Until storage lands, a new visitor starts from the demo workspace.
-  const std::uint64_t seed = static_cast<std::uint64_t>(date_now_ms()) ^
-                             (static_cast<std::uint64_t>(emscripten_random() * 4294967296.0) << 32);
-  app.session = pb::Session(pb::make_demo_workspace(pb::DemoOptions{.deals = 240, .now = now_ms()}), seed);
-  fix_selection(app);
+  // Until storage lands, a new visitor starts from the demo workspace; ?demo=N&one=1 sizes it
+  // (benchmarks and demo walkthroughs).
+  const int demo_deals = url_int("demo");
+  load_demo(app, demo_deals > 0 ? static_cast<std::size_t>(demo_deals) : 240, url_int("one") > 0);
 
   announce_ready();
   emscripten_set_main_loop(frame, 0, true);

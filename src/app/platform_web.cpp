@@ -7,6 +7,11 @@ EM_JS(int, pb_css_width, (), { return Math.max(1, Math.floor(window.innerWidth))
 EM_JS(int, pb_css_height, (), { return Math.max(1, Math.floor(window.innerHeight)); });
 EM_JS(double, pb_date_now, (), { return Date.now(); });
 EM_JS(double, pb_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(int, pb_url_int, (const char* name), {
+  const v = new URLSearchParams(window.location.search).get(UTF8ToString(name));
+  const n = v === null ? 0 : parseInt(v, 10);
+  return isFinite(n) && n > 0 ? n : 0;
+});
 EM_JS(void, pb_announce_ready, (), { if (window.pipeboard && window.pipeboard._resolveReady) window.pipeboard._resolveReady(); });
 // clang-format on
 
@@ -25,5 +30,7 @@ Viewport read_viewport() {
 void announce_ready() { pb_announce_ready(); }
 
 double date_now_ms() { return pb_date_now(); }
+
+int url_int(const char* name) { return pb_url_int(name); }
 
 }  // namespace pb::app

@@ -13,5 +13,7 @@ Viewport read_viewport();
 void announce_ready();
 // Wall-clock time (Date.now()).
 double date_now_ms();
+// A positive integer from the page's query string (?demo=10000), or 0.
+int url_int(const char* name);
 
 }  // namespace pb::app

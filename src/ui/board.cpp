@@ -100,6 +100,30 @@ void draw_card(const Ctx& ctx, const Deal& d, const Metrics& m, UiState& ui) {
   dl->PopClipRect();
 }
 
+// Where the focused deal is on the board: the remembered spot when it is still right, else
+// one search (the board changed). Keeps frames O(visible cards) at 100,000 deals.
+bool locate_focus(const QueryResult& board, UiState& ui, int& col, int& row) {
+  if (ui.focused_deal.empty()) return false;
+  auto at = [&](int c, int r) {
+    return c >= 0 && c < static_cast<int>(board.groups.size()) && r >= 0 &&
+           r < static_cast<int>(board.groups[c].deals.size()) && board.groups[c].deals[r]->id == ui.focused_deal;
+  };
+  if (!at(ui.focus_col, ui.focus_row)) {
+    ui.focus_col = ui.focus_row = -1;
+    for (int c = 0; c < static_cast<int>(board.groups.size()) && ui.focus_col < 0; ++c)
+      for (int r = 0; r < static_cast<int>(board.groups[c].deals.size()); ++r)
+        if (board.groups[c].deals[r]->id == ui.focused_deal) {
+          ui.focus_col = c;
+          ui.focus_row = r;
+          break;
+        }
+    if (ui.focus_col < 0) ui.focused_deal.clear();  // filtered out or gone: nothing to keep
+  }
+  col = ui.focus_col;
+  row = ui.focus_row;
+  return col >= 0;
+}
+
 // [SECTION] Columns
 
 std::string deal_payload(const ImGuiPayload* p) { return std::string(static_cast<const char*>(p->Data), p->DataSize); }
@@ -132,7 +156,8 @@ void draw_quick_add(const Ctx& ctx, const Group& g, UiState& ui, Actions& action
   refocus_after_submit(ui, "quickadd:" + g.key);  // keep typing the next one
 }
 
-void draw_column(const Ctx& ctx, const Group& g, ImU32 color, const Metrics& m, UiState& ui, Actions& actions) {
+void draw_column(const Ctx& ctx, const Group& g, int focus_row, ImU32 color, const Metrics& m, UiState& ui,
+                 Actions& actions) {
   const bool collapsed = ui.collapsed.count(g.key) > 0;
   const float width = collapsed ? m.collapsed_w : m.column_w;
   ImGui::PushID(g.key.c_str());
@@ -170,11 +195,7 @@ void draw_column(const Ctx& ctx, const Group& g, ImU32 color, const Metrics& m, 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(g.deals.size()), m.card_h);
     // Keep the focused card reachable by the keyboard even when it is scrolled out.
-    for (int i = 0; i < static_cast<int>(g.deals.size()); ++i)
-      if (g.deals[i]->id == ui.focused_deal) {
-        clipper.IncludeItemByIndex(i);
-        break;
-      }
+    if (focus_row >= 0) clipper.IncludeItemByIndex(focus_row);
     while (clipper.Step())
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_card(ctx, *g.deals[i], m, ui);
     if (g.deals.empty()) ImGui::TextDisabled("Drop deals here");
@@ -264,10 +285,13 @@ void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& 
     ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "%s", board.error.c_str());
     return;
   }
+  int focus_col = -1, focus_row = -1;
+  locate_focus(board, ui, focus_col, focus_row);
   ImGui::BeginChild("board", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   for (std::size_t i = 0; i < board.groups.size(); ++i) {
     if (i > 0) ImGui::SameLine(0, ctx.px(12));
-    draw_column(ctx, board.groups[i], column_color(ctx, ui, board.groups[i]), m, ui, actions);
+    draw_column(ctx, board.groups[i], static_cast<int>(i) == focus_col ? focus_row : -1,
+                column_color(ctx, ui, board.groups[i]), m, ui, actions);
   }
   ImGui::EndChild();
   draw_close_zones(ctx, ui, actions);
@@ -278,13 +302,7 @@ void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& 
 bool board_keyboard(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
   if (board.groups.empty()) return false;
   int col = -1, row = -1;
-  for (int c = 0; c < static_cast<int>(board.groups.size()) && col < 0; ++c)
-    for (int r = 0; r < static_cast<int>(board.groups[c].deals.size()); ++r)
-      if (board.groups[c].deals[r]->id == ui.focused_deal) {
-        col = c;
-        row = r;
-        break;
-      }
+  locate_focus(board, ui, col, row);
   const bool shift = ImGui::GetIO().KeyShift;
   auto focus = [&](int c, int r) {
     const auto& deals = board.groups[c].deals;

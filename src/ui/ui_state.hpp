@@ -62,6 +62,7 @@ struct UiState {
   // Selection and focus.
   Id open_deal;             // the deal editor's deal
   Id focused_deal;          // keyboard focus on the board
+  int focus_col = -1, focus_row = -1;  // where focused_deal was last seen (a hint, see board.cpp)
   std::set<Id> selected;    // list view multi-select
   // The named text field that takes keyboard focus next frame ("search", "quickadd:<column>",
   // "newstage"). Also how a field is emptied after Enter: ImGui keeps an active field's text.
