@@ -342,6 +342,7 @@ bool read_field_value(const json& v, const FieldDef& def, FieldValue& out, const
   return false;
 }
 
+// documents_fast.cpp repeats the Document-mode checks for the load fast path: keep the two in step.
 bool read_deal(const json& v, Deal& out, const Table<FieldDef>& fields, const JsonPath& p, Issues& issues,
                DealRead mode) {
   if (!expect_object(v, p, issues)) return false;
@@ -349,8 +350,10 @@ bool read_deal(const json& v, Deal& out, const Table<FieldDef>& fields, const Js
   const bool document = mode == DealRead::Document;
   const bool patch = mode == DealRead::Patch;
   if (patch) {
+    // The keys that have commands of their own are known, so they get the message naming those commands.
     reject_unknown_keys(v, {"title", "value", "owner", "company", "contact_name", "contact_email", "product", "plan",
-                            "property", "source", "expected_close", "notes", "custom"},
+                            "property", "source", "expected_close", "notes", "custom", "id", "pipeline", "stage",
+                            "status", "lost_reason", "history", "created", "updated"},
                         p, issues);
     for (const char* key : {"id", "pipeline", "stage", "status", "lost_reason", "history", "created", "updated"})
       if (v.contains(key)) issues.add(p / key, "cannot be edited directly; use the deal.move, deal.win, deal.lose or deal.reopen commands");
@@ -449,7 +452,7 @@ bool patch_view(const json& v, View& view, const JsonPath& p, Issues& issues) {
     std::vector<SortKey> sort;
     for (std::size_t i = 0; i < it->size(); ++i) {
       const json& k = (*it)[i];
-      const JsonPath kp = p / "sort" / i;
+      const JsonPath sp = p / "sort", kp = sp / i;  // a JsonPath points at its parent: no temporaries
       if (!expect_object(k, kp, issues)) continue;
       reject_unknown_keys(k, {"field", "desc"}, kp, issues);
       SortKey key;

@@ -70,7 +70,7 @@ std::string apply(const cmd::FieldUpdate& c, Tx& tx) {
     if (next != value) {
       Deal copy = d;
       copy.custom[f.id] = next;
-      copy.updated = tx.now();
+      copy.updated = edit_time(tx, copy);
       changed.push_back(std::move(copy));
     }
   }
@@ -134,7 +134,7 @@ std::string apply(const cmd::PersonDelete& c, Tx& tx) {
            " deals: give reassign_to, or unassign: true to leave them without an owner";
   for (auto& d : owned) {
     d.owner = c.reassign_to;
-    d.updated = tx.now();
+    d.updated = edit_time(tx, d);
     tx.put(std::move(d));
   }
   tx.erase<Person>(c.person);

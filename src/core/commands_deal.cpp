@@ -40,7 +40,8 @@ std::string move_deal(Tx& tx, Deal d, const Pipeline& to_pipeline, const Stage& 
       d.lost_reason.clear();
       break;
     case StageKind::Lost:
-      if (!lost_reason.empty()) d.lost_reason = std::string(lost_reason);
+      // A blank reason is no reason, as in deal.lose.
+      if (lost_reason.find_first_not_of(" \t\r\n") != std::string_view::npos) d.lost_reason = std::string(lost_reason);
       if (d.status != DealStatus::Lost && d.lost_reason.empty())
         return "moving " + in_quotes(d.title) + " to lost stage " + in_quotes(to_stage.name) + " needs a lost reason";
       d.status = DealStatus::Lost;
@@ -53,7 +54,7 @@ std::string move_deal(Tx& tx, Deal d, const Pipeline& to_pipeline, const Stage& 
   d.pipeline = to_pipeline.id;
   d.stage = to_stage.id;
   d.history.push_back(StageVisit{to_pipeline.id, to_stage.id, tx.now()});
-  d.updated = tx.now();
+  d.updated = edit_time(tx, d);
   tx.put(std::move(d));
   return "";
 }
@@ -74,12 +75,15 @@ const Stage* map_stage(const Stage& from, const Pipeline& to, const cmd::StageMa
 std::string apply(const cmd::DealCreate& c, Tx& tx) {
   Issues issues;
   Deal d;
-  const JsonPath p = JsonPath() / "deal";
+  const JsonPath root;  // p points at its parent, which must outlive it
+  const JsonPath p = root / "deal";
   if (!read_deal(c.deal, d, tx.ws().fields, p, issues, DealRead::Create)) return issues.summary();
   if (!d.id.empty() && tx.ws().deals.contains(d.id)) return "/deal/id: a deal with id " + in_quotes(d.id) + " exists";
   const Pipeline* pipeline = tx.ws().pipelines.find(d.pipeline);
   if (!pipeline) return "/deal/pipeline: no pipeline has id " + in_quotes(d.pipeline);
   if (d.stage.empty()) d.stage = pipeline->first_of_kind(StageKind::Open)->id;
+  // No value given: zero in the pipeline's currency (an empty currency could not be saved and loaded).
+  if (d.value.currency.empty()) d.value = Money{0, pipeline->currency};
   if (const Stage* s = pipeline->stage(d.stage)) {
     // A deal created straight into a closed stage takes that stage's status.
     if (s->kind == StageKind::Won) d.status = DealStatus::Won;
@@ -87,8 +91,10 @@ std::string apply(const cmd::DealCreate& c, Tx& tx) {
     if (d.status == DealStatus::Lost && d.lost_reason.empty()) return "/deal/lost_reason: a lost deal needs a reason";
   }
   if (d.id.empty()) d.id = tx.new_id("deal");
-  if (!c.deal.contains("created")) d.created = tx.now();
-  if (!c.deal.contains("updated")) d.updated = std::max(tx.now(), d.created);
+  // Absent or null: now.
+  auto given = [&](const char* key) { auto it = c.deal.find(key); return it != c.deal.end() && !it->is_null(); };
+  if (!given("created")) d.created = tx.now();
+  if (!given("updated")) d.updated = std::max(tx.now(), d.created);
   if (d.history.empty()) d.history.push_back(StageVisit{d.pipeline, d.stage, d.created});
   check_deal(tx.ws(), d, p, issues);
   if (!issues.ok()) return issues.summary();
@@ -103,7 +109,7 @@ std::string apply(const cmd::DealUpdate& c, Tx& tx) {
   Issues issues;
   Deal d = *found;
   if (!read_deal(c.set, d, tx.ws().fields, JsonPath() / "set", issues, DealRead::Patch)) return issues.summary();
-  d.updated = tx.now();
+  d.updated = edit_time(tx, d);
   check_deal(tx.ws(), d, JsonPath() / "set", issues);
   if (!issues.ok()) return issues.summary();
   tx.put(std::move(d));
@@ -117,7 +123,15 @@ std::string apply(const cmd::DealDelete& c, Tx& tx) {
   return "";
 }
 
+namespace {
+// Lost reasons obey the document limit, so the deal can be saved and loaded again.
+std::string check_lost_reason(const std::string& reason) {
+  return reason.size() > kMaxName ? "/lost_reason: is too long (at most 200 bytes)" : "";
+}
+}  // namespace
+
 std::string apply(const cmd::DealMove& c, Tx& tx) {
+  if (std::string e = check_lost_reason(c.lost_reason); !e.empty()) return e;
   std::string error;
   const Deal* d = find_deal(tx, c.deal, error);
   const Pipeline* pipeline = nullptr;
@@ -137,7 +151,7 @@ std::string apply(const cmd::DealWin& c, Tx& tx) {
   Deal copy = *d;  // pipelines without a won stage keep the deal where it is
   copy.status = DealStatus::Won;
   copy.lost_reason.clear();
-  copy.updated = tx.now();
+  copy.updated = edit_time(tx, copy);
   tx.put(std::move(copy));
   return "";
 }
@@ -154,7 +168,7 @@ std::string apply(const cmd::DealLose& c, Tx& tx) {
   Deal copy = *d;
   copy.status = DealStatus::Lost;
   copy.lost_reason = c.reason;
-  copy.updated = tx.now();
+  copy.updated = edit_time(tx, copy);
   tx.put(std::move(copy));
   return "";
 }
@@ -181,13 +195,14 @@ std::string apply(const cmd::DealReopen& c, Tx& tx) {
   Deal copy = *d;
   copy.status = DealStatus::Open;
   copy.lost_reason.clear();
-  copy.updated = tx.now();
+  copy.updated = edit_time(tx, copy);
   tx.put(std::move(copy));
   return "";
 }
 
 std::string apply(const cmd::DealsMove& c, Tx& tx) {
   if (std::string e = check_ids_unique(c.deals); !e.empty()) return e;
+  if (std::string e = check_lost_reason(c.lost_reason); !e.empty()) return e;
   const Pipeline* target_pipeline = nullptr;
   const Stage* target_stage = nullptr;
   std::string error;
@@ -227,7 +242,7 @@ std::string apply(const cmd::DealsUpdate& c, Tx& tx) {
     if (!found) return "/deals/" + std::to_string(i) + ": " + error;
     Deal d = *found;
     if (!read_deal(c.set, d, tx.ws().fields, JsonPath() / "set", issues, DealRead::Patch)) return issues.summary();
-    d.updated = tx.now();
+    d.updated = edit_time(tx, d);
     check_deal(tx.ws(), d, JsonPath() / "deals" / i, issues);
     if (!issues.ok()) return issues.summary();
     tx.put(std::move(d));

@@ -17,6 +17,8 @@ std::string remapped_field_key(const std::unordered_map<std::string, std::string
   return key.rfind("custom.", 0) == 0 ? "custom." + remapped(ids, key.substr(7)) : key;
 }
 
+}  // namespace
+
 // Rewrites the ids a filter expression mentions: "custom.<id>" field keys, and operand values
 // that name a template stage, owner or pipeline. Operators and other keys stay as they are.
 void remap_filter(json& node, const std::unordered_map<std::string, std::string>& ids) {
@@ -36,9 +38,9 @@ void remap_filter(json& node, const std::unordered_map<std::string, std::string>
   }
 }
 
-}  // namespace
-
 std::string apply(const cmd::TemplateImport& c, Tx& tx) {
+  if (!c.name.empty())
+    if (std::string e = check_name(c.name, "/name"); !e.empty()) return e;
   Issues issues;
   Template t;
   if (!read_template(c.template_doc, t, issues)) {
@@ -82,11 +84,12 @@ std::string apply(const cmd::TemplateImport& c, Tx& tx) {
   Pipeline pipeline = t.pipeline;
   pipeline.id = ids[pipeline.id] = tx.new_id("pipe");
   for (auto& s : pipeline.stages) s.id = ids[s.id] = tx.new_id("stage");
-  if (!c.name.empty()) pipeline.name = c.name.substr(0, kMaxName);
+  if (!c.name.empty()) pipeline.name = c.name;
+  const std::string base = pipeline.name;
   for (int n = 2; std::any_of(tx.ws().pipelines.begin(), tx.ws().pipelines.end(),
                               [&](const Pipeline& p) { return p.name == pipeline.name; });
        ++n)
-    pipeline.name = (c.name.empty() ? t.pipeline.name : c.name) + " (" + std::to_string(n) + ")";
+    pipeline.name = name_with_suffix(base, " (" + std::to_string(n) + ")");
   tx.put(pipeline);
   for (auto v : t.views) {
     v.id = tx.new_id("view");

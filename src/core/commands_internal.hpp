@@ -1,5 +1,8 @@
 // Shared by the commands_*.cpp files; not part of the core's public API.
 #pragma once
+#include <algorithm>
+#include <unordered_map>
+
 #include "codec.hpp"
 #include "commands.hpp"
 #include "validate.hpp"
@@ -19,6 +22,28 @@ PB_APPLY(TemplateImport) PB_APPLY(WorkspaceImport)
 #undef PB_APPLY
 
 inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// The rules read_name applies in documents, for a name given as a plain command field: a name a
+// command stores must load again.
+inline std::string check_name(std::string_view name, std::string_view path) {
+  if (name.size() > kMaxName) return std::string(path) + ": is too long (at most 200 bytes)";
+  if (name.find_first_not_of(" \t\r\n") == std::string_view::npos) return std::string(path) + ": must not be empty";
+  return "";
+}
+
+// base + suffix (" (copy)", " (2)"), shortening base at a UTF-8 character boundary to stay within kMaxName.
+inline std::string name_with_suffix(std::string_view base, std::string_view suffix) {
+  std::size_t n = std::min(base.size(), kMaxName - suffix.size());
+  while (n > 0 && n < base.size() && (static_cast<unsigned char>(base[n]) & 0xC0) == 0x80) --n;
+  return std::string(base.substr(0, n)) + std::string(suffix);
+}
+
+// Rewrites the ids a filter expression mentions (commands_import.cpp).
+void remap_filter(json& node, const std::unordered_map<std::string, std::string>& ids);
+
+// When a command edits a deal: now, but never before its creation (a deal imported from a device
+// whose clock runs ahead), so updated >= created still holds and the workspace still loads.
+inline Timestamp edit_time(const Tx& tx, const Deal& d) { return std::max(tx.now(), d.created); }
 
 // Moves a deal into (pipeline, stage), recording the visit and keeping status in line with the
 // stage kind: won stage -> won, lost stage -> lost (needs a reason), open stage -> open.

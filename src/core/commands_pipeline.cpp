@@ -65,11 +65,12 @@ std::string apply(const cmd::PipelineDuplicate& c, Tx& tx) {
   std::string error;
   const Pipeline* found = find_pipeline(tx, c.pipeline, error);
   if (!found) return error;
-  if (c.name.size() > kMaxName) return "/name: is too long";
+  if (!c.name.empty())
+    if (std::string e = check_name(c.name, "/name"); !e.empty()) return e;
   Pipeline copy = *found;
   copy.id = tx.new_id("pipe");
-  copy.name = c.name.empty() ? found->name + " (copy)" : c.name;
-  std::map<std::string, std::string> stage_ids;
+  copy.name = c.name.empty() ? name_with_suffix(found->name, " (copy)") : c.name;
+  std::unordered_map<std::string, std::string> stage_ids;
   for (auto& s : copy.stages) s.id = stage_ids[s.id] = tx.new_id("stage");
   const std::string new_pipeline = copy.id;
   tx.put(std::move(copy), tx.ws().pipelines.index_of(c.pipeline) + 1);
@@ -79,6 +80,7 @@ std::string apply(const cmd::PipelineDuplicate& c, Tx& tx) {
     dup.id = tx.new_id("view");
     dup.pipeline = new_pipeline;
     for (auto& h : dup.hidden_stages) h = stage_ids[h];
+    remap_filter(dup.filter, stage_ids);  // filters name stages by id too
     tx.put(std::move(dup));
   }
   if (!c.include_deals) return "";
@@ -212,11 +214,13 @@ std::string apply(const cmd::StageDuplicate& c, Tx& tx) {
   std::string error;
   StageRef ref = find_stage_ref(tx, c.stage, error);
   if (!ref.pipeline) return error;
+  if (!c.name.empty())
+    if (std::string e = check_name(c.name, "/name"); !e.empty()) return e;
   if (ref.pipeline->stages.size() >= 100) return "a pipeline has at most 100 stages";
   Pipeline p = *ref.pipeline;
   Stage copy = p.stages[ref.index];
   copy.id = tx.new_id("stage");
-  copy.name = c.name.empty() ? copy.name + " (copy)" : c.name.substr(0, kMaxName);
+  copy.name = c.name.empty() ? name_with_suffix(copy.name, " (copy)") : c.name;
   p.stages.insert(p.stages.begin() + ref.index + 1, copy);
   tx.put(std::move(p));
   return "";

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "codec.hpp"
+#include "documents_fast.hpp"
 #include "validate.hpp"
 
 namespace pb {
@@ -27,7 +28,8 @@ json array_of(const std::vector<T>& list) {
 template <class T, class ReadFn>
 void read_table(const json& doc, std::string_view key, Table<T>& table, Issues& issues, std::size_t max,
                 ReadFn read) {
-  const JsonPath p = JsonPath() / key;
+  const JsonPath root;  // a JsonPath points at its parent: the root must outlive p
+  const JsonPath p = root / key;
   auto it = doc.find(key);
   if (it == doc.end()) return;  // every table is optional
   if (!expect_array(*it, p, issues)) return;
@@ -51,13 +53,37 @@ void read_table(const json& doc, std::string_view key, Table<T>& table, Issues& 
 
 // [SECTION] Workspace
 
-json workspace_to_json(const Workspace& ws) {
+namespace {
+// The document with "deals": [].
+json workspace_without_deals(const Workspace& ws) {
   return json{{"format", kWorkspaceFormat}, {"version", kWorkspaceVersion}, {"pipelines", array_of(ws.pipelines)},
               {"people", array_of(ws.people)}, {"fields", array_of(ws.fields)}, {"views", array_of(ws.views)},
-              {"deals", array_of(ws.deals)}};
+              {"deals", json::array()}};
+}
+}  // namespace
+
+json workspace_to_json(const Workspace& ws) {
+  json j = workspace_without_deals(ws);
+  j["deals"] = array_of(ws.deals);
+  return j;
 }
 
-std::string save_workspace(const Workspace& ws, int indent) { return workspace_to_json(ws).dump(indent); }
+std::string save_workspace(const Workspace& ws, int indent) {
+  // The deals, nearly all of a big document, are written straight to text (documents_fast.cpp) into
+  // the dump of the rest; "deals" sorts first, so its "[]" sits right after the opening key.
+  const std::string rest = workspace_without_deals(ws).dump(indent);
+  const std::string head = indent < 0 ? "{\"deals\":" : "{\n" + std::string(static_cast<std::size_t>(indent), ' ') + "\"deals\": ";
+  if (rest.compare(0, head.size(), head) == 0 && rest.compare(head.size(), 2, "[]") == 0) {
+    std::string out;
+    out.reserve(rest.size() + ws.deals.size() * (indent < 0 ? 700 : 1100));
+    out.append(rest, 0, head.size());
+    if (detail::write_deals_json(ws.deals, indent, indent < 0 ? 0 : indent, out)) {
+      out.append(rest, head.size() + 2);
+      return out;
+    }
+  }
+  return workspace_to_json(ws).dump(indent);  // strings that are not UTF-8: nlohmann's dump reports them
+}
 
 bool read_workspace(json doc, Workspace& out, Issues& issues) {
   if (!migrate_document(doc, kWorkspaceFormat, kWorkspaceVersion, issues)) return false;
@@ -83,6 +109,9 @@ bool read_workspace(json doc, Workspace& out, Issues& issues) {
 }
 
 bool load_workspace(std::string_view text, Workspace& out, Issues& issues) {
+  // Valid current documents are read without a DOM for their deals; anything else, including every
+  // document with an issue to report, goes the DOM way below.
+  if (detail::load_workspace_fast(text, out)) return true;
   json doc;
   std::string error;
   if (!parse_json(text, doc, error, ParseLimits{kMaxWorkspaceBytes, 64})) {

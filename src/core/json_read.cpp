@@ -88,6 +88,11 @@ bool value_string(const json& v, std::string& out, const JsonPath& p, Issues& is
     issues.add(p, "is too long (" + std::to_string(s.size()) + " bytes, at most " + std::to_string(max_len) + ")");
     return false;
   }
+  // json built in C++ skips the parser's UTF-8 check, and dump() throws (or aborts in wasm) on bad UTF-8.
+  if (!valid_utf8(s)) {
+    issues.add(p, "is not valid UTF-8 text");
+    return false;
+  }
   out = s;
   return true;
 }
@@ -95,15 +100,16 @@ bool value_string(const json& v, std::string& out, const JsonPath& p, Issues& is
 bool value_int(const json& v, std::int64_t& out, const JsonPath& p, Issues& issues, std::int64_t min,
                std::int64_t max) {
   std::int64_t n;
-  if (v.is_number_integer()) {
-    n = v.get<std::int64_t>();
-  } else if (v.is_number_unsigned()) {
+  // Unsigned first: is_number_integer() is also true for it, and get<int64_t> would wrap 2^64-5 to -5.
+  if (v.is_number_unsigned()) {
     const auto u = v.get<std::uint64_t>();
     if (u > static_cast<std::uint64_t>(max)) {
-      issues.add(p, "must be at most " + std::to_string(max));
+      issues.add(p, "must be between " + std::to_string(min) + " and " + std::to_string(max));
       return false;
     }
     n = static_cast<std::int64_t>(u);
+  } else if (v.is_number_integer()) {
+    n = v.get<std::int64_t>();
   } else if (v.is_number_float()) {
     issues.add(p, "expected an integer, got a fraction or a number out of range");
     return false;
@@ -194,8 +200,11 @@ bool valid_utf8(std::string_view s) {
 
 bool parse_json(std::string_view text, json& out, std::string& error, const ParseLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    error = "the file is " + std::to_string(text.size() >> 20) + " MB; the limit is " +
-            std::to_string(limits.max_bytes >> 20) + " MB";
+    // Whole megabytes only when exact, so a file just over the limit never reads as "128 MB; the limit is 128 MB".
+    auto size = [](std::size_t n) {
+      return n % (1u << 20) == 0 && n > 0 ? std::to_string(n >> 20) + " MB" : std::to_string(n) + " bytes";
+    };
+    error = "the file is " + size(text.size()) + "; the limit is " + size(limits.max_bytes);
     return false;
   }
   // Depth pre-scan: nlohmann's parser copes with deep input, but dumping and destroying it recurse.

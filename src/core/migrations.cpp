@@ -22,8 +22,15 @@ void migrate_stage_v1(json& stage, const JsonPath& p, Issues& issues) {
     else
       issues.add(p / "probability", "expected a fraction between 0 and 1 in a version 1 file");
   }
-  const bool won = stage.value("won", false) == true;
-  const bool lost = stage.value("lost", false) == true;
+  // Not value("won", false): it throws (aborts in wasm) when the flag is not a boolean.
+  auto flag = [&](const char* key) {
+    auto it = stage.find(key);
+    if (it == stage.end() || it->is_boolean()) return it != stage.end() && it->get<bool>();
+    issues.add(p / key, "expected true or false in a version 1 file, got " + describe_type(*it));
+    return false;
+  };
+  const bool won = flag("won");
+  const bool lost = flag("lost");
   stage.erase("won");
   stage.erase("lost");
   stage["kind"] = won ? "won" : (lost ? "lost" : "open");

@@ -96,6 +96,9 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
     return std::nullopt;
   }
   const std::int64_t secs = static_cast<std::int64_t>(date->days) * 86400 + hh * 3600 + mm * 60 + ss - offset_min * 60;
+  // An offset can push the UTC day out of 1900..9999, which format_timestamp would write as an unreadable date.
+  const Date utc = date_of(secs * 1000);
+  if (utc.days < days_from_civil(1900, 1, 1) || utc.days > days_from_civil(9999, 12, 31)) return std::nullopt;
   return secs * 1000 + ms;
 }
 
