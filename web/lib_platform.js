@@ -64,6 +64,8 @@ mergeInto(LibraryManager.library, {
       };
       ta.addEventListener('input', (e) => {
         if (e.isComposing) return;
+        // Ctrl+V reaches ImGui as a key and reads the clipboard through pb_clipboard_get.
+        if (e.inputType === 'insertFromPaste') { ta.value = ''; return; }
         send(ta.value);
         ta.value = '';
       });

@@ -97,6 +97,8 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
                               {"dialog", static_cast<int>(app.ui.dialog.kind)},
                               {"message", app.ui.message},
                               {"typing", ImGui::GetIO().WantTextInput},
+                              {"search", app.ui.search.data()},
+                              {"dark", app.ui.dark},
                               {"device_pixel_ratio", app.scale},
                               {"canvas", {app.width, app.height}},
                               {"can_undo", app.session.can_undo()},

@@ -338,13 +338,14 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // settings live in memory (and later in IndexedDB)
-  io.SetClipboardTextFn = set_clipboard;
-  io.GetClipboardTextFn = get_clipboard;
   app.scale = v.device_pixel_ratio;
   app.fonts = pb::ui::load_fonts(kFontPath, app.scale);
   pb::ui::apply_theme(app.ui.dark, app.scale);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  // After the GLFW backend, which installs its own (Emscripten's GLFW has no real clipboard).
+  io.SetClipboardTextFn = set_clipboard;
+  io.GetClipboardTextFn = get_clipboard;
   glfwSetCharCallback(app.window, nullptr);  // text comes from web/lib_platform.js (IME-safe)
   app.gallery = load_gallery();
 

@@ -42,6 +42,33 @@
       if (text) status.textContent = text.replace(/\(.*\)/, '').trim() || 'Loading…';
     },
     monitorRunDependencies: () => {},
+    // Downloads the .wasm ourselves to show real progress (Emscripten only reports run
+    // dependencies), then instantiates it with the imports Emscripten provides.
+    instantiateWasm: (imports, done) => {
+      (async () => {
+        const response = await fetch('index.wasm');
+        if (!response.ok) throw new Error('index.wasm: HTTP ' + response.status);
+        const total = Number(response.headers.get('content-length')) || 0;
+        const reader = response.body.getReader();
+        const chunks = [];
+        let loaded = 0;
+        for (;;) {
+          const { done: finished, value } = await reader.read();
+          if (finished) break;
+          chunks.push(value);
+          loaded += value.length;
+          if (total) progress.style.width = (100 * loaded / total).toFixed(1) + '%';
+          status.textContent = 'Downloading… ' + (loaded / 1048576).toFixed(1) + ' MB';
+        }
+        const bytes = new Uint8Array(loaded);
+        let offset = 0;
+        for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+        status.textContent = 'Starting…';
+        const { instance, module } = await WebAssembly.instantiate(bytes, imports);
+        done(instance, module);
+      })().catch((e) => window.pipeboard._fail('Pipeboard could not be downloaded.', String(e.message || e)));
+      return {};
+    },
     onAbort: (what) => window.pipeboard._fail('Pipeboard stopped unexpectedly.', String(what || '')),
   };
   canvas.addEventListener('webglcontextlost', (e) => {
