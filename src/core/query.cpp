@@ -561,24 +561,30 @@ inline void prefetch_deal(const Deal* d) {
 }
 constexpr std::size_t kPrefetchAhead = 8;
 
-// Sorts by one numeric key: unset values last, ties in their current order. A stable LSD radix
-// sort on an order-preserving image of the key, several times faster than comparing at 10k+ deals.
-// False (nothing done) when a key is NaN, which has no place in that order.
-bool radix_sort_by_number(std::vector<const Deal*>& deals, const SortSpec& spec) {
+// A sort on one numeric key (unset values last, ties in their current order) can be a stable LSD
+// radix sort on an order-preserving image of the key: several times faster than comparing at 10k+
+// deals. run_query takes the images while it has each deal in cache.
+bool radix_sortable(const std::vector<SortSpec>& specs) {
+  if (specs.size() != 1) return false;
+  const FieldKey& k = specs[0].key;
+  return kind_of(k) != Kind::Text && k.field != Field::Stage && k.field != Field::Owner;
+}
+// The image: unsigned order is the sort order. Unset sorts after every number (whose images stay
+// below 0xfff0...01); nullopt for NaN, which has no place in that order.
+std::optional<std::uint64_t> sort_image(const Deal& d, const SortSpec& spec) {
+  const auto v = number_of(d, spec.key);
+  if (!v) return ~0ULL;
+  if (std::isnan(*v)) return std::nullopt;
+  const double key = (spec.descending ? -*v : *v) + 0.0;  // + 0.0: -0 sorts as 0
+  std::uint64_t bits;
+  std::memcpy(&bits, &key, sizeof bits);
+  return bits >> 63 ? ~bits : bits | (1ULL << 63);
+}
+void radix_sort(std::vector<const Deal*>& deals, const std::vector<std::uint64_t>& images) {
   const std::size_t n = deals.size();
+  if (n < 2) return;
   std::vector<std::pair<std::uint64_t, const Deal*>> a(n), b(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kPrefetchAhead < n) prefetch_deal(deals[i + kPrefetchAhead]);
-    std::uint64_t image = ~0ULL;  // unset: after every number (whose images stay below 0xfff0...01)
-    if (auto v = number_of(*deals[i], spec.key)) {
-      if (std::isnan(*v)) return false;
-      const double key = (spec.descending ? -*v : *v) + 0.0;  // + 0.0: -0 sorts as 0
-      std::uint64_t bits;
-      std::memcpy(&bits, &key, sizeof bits);
-      image = bits >> 63 ? ~bits : bits | (1ULL << 63);
-    }
-    a[i] = {image, deals[i]};
-  }
+  for (std::size_t i = 0; i < n; ++i) a[i] = {images[i], deals[i]};
   for (int shift = 0; shift < 64; shift += 8) {
     std::size_t count[257] = {};
     for (const auto& e : a) ++count[((e.first >> shift) & 255) + 1];
@@ -588,7 +594,6 @@ bool radix_sort_by_number(std::vector<const Deal*>& deals, const SortSpec& spec)
     a.swap(b);
   }
   for (std::size_t i = 0; i < n; ++i) deals[i] = a[i].second;
-  return true;
 }
 
 void sort_deals(std::vector<const Deal*>& deals, const std::vector<SortSpec>& specs, const QueryContext& ctx) {
@@ -596,7 +601,6 @@ void sort_deals(std::vector<const Deal*>& deals, const std::vector<SortSpec>& sp
   const SortSpec& first = specs.front();
   const Kind kind = kind_of(first.key);
   if (kind != Kind::Text && first.key.field != Field::Stage && first.key.field != Field::Owner) {
-    if (specs.size() == 1 && deals.size() >= 256 && radix_sort_by_number(deals, first)) return;
     // Numeric first keys sort on extracted keys: the board's hot path at 100k deals.
     struct Keyed {
       double key;
@@ -657,6 +661,8 @@ QueryResult run_query(const Workspace& ws, const Query& q) {
   for (std::size_t i = 0; i < result.groups.size(); ++i) index.emplace(result.groups[i].key, i);
   const bool stage_groups = group_key->field == Field::Stage;
   std::vector<TotalsBuilder> group_totals(result.groups.size());
+  bool radix = radix_sortable(specs);
+  std::vector<std::vector<std::uint64_t>> group_images(radix ? result.groups.size() : 0);  // by group, as deals
   TotalsBuilder all;
   std::string scratch;
   std::unordered_map<std::int32_t, std::string> month_cache;
@@ -691,17 +697,24 @@ QueryResult run_query(const Workspace& ws, const Query& q) {
       if (stage_groups) continue;  // a stage of another pipeline, or a hidden one
       result.groups.push_back(Group{std::string(key), std::string(key), {}, {}});
       group_totals.emplace_back();
+      if (radix) group_images.emplace_back();
       it = index.emplace(std::string(key), result.groups.size() - 1).first;
     }
     const int probability = ctx.probability_of(d);
     result.groups[it->second].deals.push_back(&d);
     group_totals[it->second].add(d, probability);
+    if (radix) {
+      const auto image = sort_image(d, specs[0]);
+      if (image) group_images[it->second].push_back(*image);
+      else radix = false;  // a NaN: the comparison sort copes
+    }
     all.add(d, probability);
   }
   }
   for (std::size_t i = 0; i < result.groups.size(); ++i) {
     result.groups[i].totals = group_totals[i].finish();
-    sort_deals(result.groups[i].deals, specs, ctx);
+    if (radix && result.groups[i].deals.size() >= 64) radix_sort(result.groups[i].deals, group_images[i]);
+    else sort_deals(result.groups[i].deals, specs, ctx);  // the same order
   }
   result.totals = all.finish();
 
