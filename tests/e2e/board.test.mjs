@@ -21,6 +21,7 @@ after(async () => {
 test('create a pipeline and add stages', async () => {
   await click(page, 'button:newpipeline');
   await rectOf(page, 'dialog:input');
+  await waitFor(page, () => window.pipeboard.state().typing);  // the field has focus
   await typeText(page, 'Partner deals');
   await page.keyboard.press('Enter');
   await waitFor(page, () => JSON.parse(window.pipeboard.exportWorkspace()).pipelines.some((p) => p.name === 'Partner deals'));
@@ -92,6 +93,7 @@ test('drag a card onto the Lost zone asks for a reason', async () => {
   await page.waitForTimeout(60);
   await page.mouse.up();
   await rectOf(page, 'dialog:input');
+  await waitFor(page, () => window.pipeboard.state().typing);  // the field has focus
   await saveScreenshot(page, 'board-lost-reason.png');
   await typeText(page, 'Chose a competitor');
   await page.keyboard.press('Enter');
@@ -148,6 +150,7 @@ test('filter the board and save it as a view', async () => {
   await page.waitForTimeout(100);
   await click(page, 'button:saveview');
   await rectOf(page, 'dialog:input');
+  await waitFor(page, () => window.pipeboard.state().typing);  // the field has focus
   await typeText(page, 'Renewals');
   await page.keyboard.press('Enter');
   await waitFor(page, () => JSON.parse(window.pipeboard.exportWorkspace()).views.some((v) => v.name === 'Renewals'));

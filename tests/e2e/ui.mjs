@@ -57,6 +57,7 @@ export async function visibleCardIn(page, stageId) {
   throw new Error(`no visible card in ${stageId}`);
 }
 
-export async function waitFor(page, predicate, arg, timeout = 5000) {
+// Generous: CI machines are shared and frames can stall under load.
+export async function waitFor(page, predicate, arg, timeout = 15000) {
   await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
 }
