@@ -102,21 +102,14 @@ std::vector<ui::GalleryItem> load_gallery() {
 
 void refresh_board(App& app) {
   Query q = ui::build_query(app.session.workspace(), app.ui);
-  // The list shows one sorted table, not columns.
-  if (app.ui.mode == ui::ViewMode::List) q.group_by = "status";
+  // The list shows one sorted table, not columns: one group per pipeline, sorted once.
+  if (app.ui.mode == ui::ViewMode::List) q.group_by = "pipeline";
   const std::string key = to_json(cmd::ViewCreate{json{{"q", q.pipeline}, {"f", q.filter}, {"g", q.group_by},
                                                       {"t", q.text}, {"h", q.hidden_stages}}})
                               .dump() +
                           (q.sort.empty() ? "" : q.sort.front().field + (q.sort.front().descending ? "-" : "+"));
   if (app.cached_revision == app.revision && app.cached_query_key == key) return;
   app.board = run_query(app.session.workspace(), q);
-  if (app.ui.mode == ui::ViewMode::List) {
-    // One table sorted across statuses: merge the groups, then sort once.
-    QueryResult merged = app.board;
-    q.group_by = "pipeline";
-    merged = run_query(app.session.workspace(), q);
-    app.board = std::move(merged);
-  }
   if (app.cached_revision != app.revision) app.summaries = summarize_pipelines(app.session.workspace());
   app.cached_revision = app.revision;
   app.cached_query_key = key;
