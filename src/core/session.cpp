@@ -1,5 +1,7 @@
 #include "session.hpp"
 
+#include <unordered_set>
+
 namespace pb {
 
 Session::Session(Workspace ws, std::uint64_t id_seed, HistoryLimits limits)
@@ -51,6 +53,41 @@ Outcome Session::redo() {
   undone_.pop_back();
   if (on_change) on_change(done_.back(), true);
   return Outcome{true, "", &done_.back()};
+}
+
+namespace {
+
+template <class T>
+bool touches(const Change& step, const std::unordered_set<std::string>& ids) {
+  for (const auto& d : diffs_of<T>(step))
+    if (ids.count(d.id)) return true;
+  return false;
+}
+
+}  // namespace
+
+Change Session::apply_outside(const std::function<Change(Workspace&)>& apply) {
+  Change change = apply(ws_);
+  std::unordered_set<std::string> ids;  // ids are unique per kind; a clash across kinds only drops more
+  for (const auto& d : change.pipelines) ids.insert(d.id);
+  for (const auto& d : change.people) ids.insert(d.id);
+  for (const auto& d : change.fields) ids.insert(d.id);
+  for (const auto& d : change.views) ids.insert(d.id);
+  for (const auto& d : change.deals) ids.insert(d.id);
+  auto stale = [&](const Change& step) {
+    return touches<Pipeline>(step, ids) || touches<Person>(step, ids) || touches<FieldDef>(step, ids) ||
+           touches<View>(step, ids) || touches<Deal>(step, ids);
+  };
+  for (auto* steps : {&done_, &undone_})
+    for (auto it = steps->begin(); it != steps->end();) {
+      if (stale(*it)) {
+        bytes_ -= it->approx_bytes();
+        it = steps->erase(it);
+      } else {
+        ++it;
+      }
+    }
+  return change;
 }
 
 void Session::trim() {

@@ -44,6 +44,11 @@ class Session {
   std::size_t history_steps() const { return done_.size() + undone_.size(); }
   std::size_t history_bytes() const { return bytes_; }
 
+  // Applies a change made elsewhere (another tab) through `apply`, which edits the workspace and
+  // returns what it did. It is not undoable, and history steps touching the same records are
+  // dropped: undoing them would silently overwrite the other tab's work.
+  Change apply_outside(const std::function<Change(Workspace&)>& apply);
+
   // Called after every applied change (dispatch, undo, redo) with the direction applied.
   std::function<void(const Change&, bool forward)> on_change;
 

@@ -1,0 +1,142 @@
+// Storage: how the workspace is kept record by record (IndexedDB in the browser, memory in tests).
+//
+// Each record is stored with a revision and a rank. The revision lets a write check that nobody
+// (another tab) changed the record since we read it; the rank keeps the user-visible order without
+// rewriting neighbours. A command's Change becomes one WriteBatch, written all or nothing.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "change.hpp"
+#include "json_read.hpp"
+#include "model.hpp"
+
+namespace pb {
+
+enum class RecordKind { Pipeline, Person, Field, View, Deal };
+inline constexpr std::array kRecordKinds{RecordKind::Pipeline, RecordKind::Person, RecordKind::Field, RecordKind::View,
+                                         RecordKind::Deal};
+template <class T> constexpr RecordKind kind_of();
+template <> constexpr RecordKind kind_of<Pipeline>() { return RecordKind::Pipeline; }
+template <> constexpr RecordKind kind_of<Person>() { return RecordKind::Person; }
+template <> constexpr RecordKind kind_of<FieldDef>() { return RecordKind::Field; }
+template <> constexpr RecordKind kind_of<View>() { return RecordKind::View; }
+template <> constexpr RecordKind kind_of<Deal>() { return RecordKind::Deal; }
+// Object store names, which are also the workspace document's keys.
+std::string_view store_name(RecordKind kind);
+bool parse_store_name(std::string_view name, RecordKind& out);
+
+// Bumped when the stored layout changes. Schema 0 was one whole-workspace document (see
+// storage_load.cpp); schema 1 keeps a record per row.
+inline constexpr int kStorageSchema = 1;
+
+struct RecordWrite {
+  RecordKind kind = RecordKind::Deal;
+  Id id;
+  std::int64_t expected_rev = 0;  // 0: the record must not exist yet
+  std::int64_t rev = 0;           // 0 with a null data: delete
+  double rank = 0;
+  json data;  // the record's JSON (codec.hpp), null to delete
+};
+
+struct QuarantinedRecord {
+  std::string store;   // where it was found
+  std::string id;      // its key there
+  std::string reason;  // why it could not be read, with a JSON path
+  json raw;            // as found, for the user to export
+};
+
+// One transaction. seq orders batches; label names the command for messages.
+struct WriteBatch {
+  std::uint64_t seq = 0;
+  std::string label;
+  std::vector<RecordWrite> writes;
+  json meta = json::object();  // meta store entries to set
+  std::vector<QuarantinedRecord> quarantine;  // set aside (their rows are deleted in the same batch)
+  json backup;                 // a copy of pre-migration data to keep, or null
+  bool clear_legacy = false;   // empties the schema-0 store after migrating it
+  bool empty() const { return writes.empty() && meta.empty() && quarantine.empty() && backup.is_null(); }
+};
+json batch_to_json(const WriteBatch& b);
+bool batch_from_json(const json& j, WriteBatch& out, std::string& error);
+
+struct Conflict {
+  RecordKind kind = RecordKind::Deal;
+  Id id;
+  std::int64_t expected_rev = 0;
+  std::int64_t actual_rev = 0;  // 0: the record is gone
+  double rank = 0;              // theirs
+  json theirs;                  // the stored record, null when gone
+};
+
+struct CommitResult {
+  bool ok = false;
+  std::string error_name;  // DOMException name: "QuotaExceededError", "ConflictError", "InvalidStateError", ...
+  std::string message;
+  std::vector<Conflict> conflicts;
+};
+json commit_result_to_json(const CommitResult& r);
+CommitResult commit_result_from_json(const json& j);
+
+// The store behind the app. commit() never calls `done` before returning: completion is reported
+// from the transaction's outcome, as IndexedDB does.
+class Storage {
+ public:
+  virtual ~Storage() = default;
+  virtual void commit(const WriteBatch& batch, std::function<void(CommitResult)> done) = 0;
+};
+
+// What storage knows of each record: its revision and rank. Kept in step with every write, so a
+// change costs what it touches, never the size of the workspace.
+class StorageMirror {
+ public:
+  struct Entry {
+    std::int64_t rev = 0;
+    double rank = 0;
+  };
+  const Entry* find(RecordKind kind, std::string_view id) const;
+  void set(RecordKind kind, const Id& id, Entry e) { map(kind)[id] = e; }
+  void erase(RecordKind kind, std::string_view id);
+  std::size_t size(RecordKind kind) const { return maps_[static_cast<int>(kind)].size(); }
+  template <class Fn> void for_each(RecordKind kind, Fn fn) const {
+    for (const auto& [id, e] : maps_[static_cast<int>(kind)]) fn(id);
+  }
+  void clear();
+
+ private:
+  using Map = std::unordered_map<std::string, Entry, StringHash, std::equal_to<>>;
+  Map& map(RecordKind kind) { return maps_[static_cast<int>(kind)]; }
+  std::array<Map, kRecordKinds.size()> maps_;
+};
+
+// The writes that store what `change` did (applied `forward` or backwards) to `ws`, which already
+// holds the result. Updates the mirror's revisions and ranks as if the writes succeeded.
+WriteBatch make_batch(const Change& change, bool forward, const Workspace& ws, StorageMirror& mirror);
+// The writes that make storage hold exactly `ws` (first start, demo data, migration).
+WriteBatch make_full_batch(const Workspace& ws, StorageMirror& mirror);
+
+// Rows as loaded, in rank order. The records' JSON sits in a workspace document (so valid data
+// takes the fast document reader); revs and ranks come beside it, in the same order.
+struct LoadedRows {
+  std::string document;           // {"format":..., "version":..., "pipelines":[...], ..., "deals":[...]}
+  std::vector<std::string> keys;  // each row's key, in document order (pipelines, people, fields, views, deals)
+  std::vector<double> revs_ranks; // rev, rank pairs, same order
+};
+struct LoadReport {
+  std::vector<QuarantinedRecord> quarantined;  // rows that could not be used
+  std::string error;                           // the whole load failed (nothing usable)
+};
+// Builds the workspace from stored rows. Unreadable rows, and rows that break references (a deal
+// in a missing stage), are set aside in the report, never dropped silently; the rest loads.
+bool load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report);
+
+// Applies records written by another tab. Returns the change made (for redrawing and history).
+Change apply_external(Workspace& ws, StorageMirror& mirror, const std::vector<RecordWrite>& writes,
+                      std::vector<std::string>& errors);
+
+}  // namespace pb
