@@ -1,6 +1,8 @@
 #include "persistence.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <unordered_map>
 
 namespace pb {
 
@@ -19,7 +21,7 @@ std::string_view to_string(SaveState s) {
 void Persistence::set_unavailable(std::string reason) {
   unavailable_ = true;
   ++generation_;
-  in_flight_ = false;
+  in_flight_.clear();
   queue_.clear();
   conflicts_.clear();
   error_ = std::move(reason);
@@ -34,7 +36,7 @@ void Persistence::record(const Change& change, bool forward, const Workspace& ws
 void Persistence::enqueue(WriteBatch batch, double now) {
   if (unavailable_ || batch.empty()) return;
   batch.seq = next_seq_++;
-  if (queue_.empty() && !in_flight_) due_ = std::max(due_, now + options_.debounce_ms);
+  if (queue_.empty() && in_flight_.empty()) due_ = std::max(due_, now + options_.debounce_ms);
   queue_.push_back(std::move(batch));
 }
 
@@ -42,56 +44,104 @@ SaveState Persistence::state() const {
   if (unavailable_) return SaveState::Unavailable;
   if (!conflicts_.empty()) return SaveState::Conflict;
   if (!error_.empty()) return SaveState::Failed;
-  if (in_flight_) return SaveState::Saving;
+  if (!in_flight_.empty()) return SaveState::Saving;
   return queue_.empty() ? SaveState::Saved : SaveState::Pending;
 }
 
 bool Persistence::settled() const {
   if (unavailable_ || !conflicts_.empty()) return true;
-  return queue_.empty() && !in_flight_;
+  return queue_.empty() && in_flight_.empty();
 }
 
 void Persistence::tick(double now) {
   last_now_ = now;
-  if (unavailable_ || in_flight_ || queue_.empty() || !conflicts_.empty() || now < due_) return;
-  start(now);
+  if (now < due_) return;
+  flush(now);
 }
 
 void Persistence::flush(double now) {
   last_now_ = now;
-  if (unavailable_ || in_flight_ || queue_.empty() || !conflicts_.empty()) return;
-  start(now);
+  if (unavailable_ || !in_flight_.empty() || queue_.empty() || !conflicts_.empty()) return;
+  WriteBatch next = std::move(queue_.front());
+  queue_.pop_front();
+  start(std::move(next), now);
 }
 
-void Persistence::start(double now) {
-  in_flight_ = true;
+void Persistence::flush_for_exit(double now) {
   last_now_ = now;
-  const std::uint64_t generation = generation_;
-  storage_->commit(queue_.front(), [this, generation](CommitResult r) {
-    if (generation == generation_) finished(std::move(r));
+  if (unavailable_ || queue_.empty() || !conflicts_.empty()) return;
+  std::vector<WriteBatch> all(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
+  queue_.clear();
+  WriteBatch merged = merge_batches(std::move(all));
+  merged.seq = next_seq_++;
+  start(std::move(merged), now);
+}
+
+void Persistence::start(WriteBatch batch, double now) {
+  last_now_ = now;
+  const std::uint64_t generation = generation_, seq = batch.seq;
+  in_flight_.push_back(std::move(batch));
+  storage_->commit(in_flight_.back(), [this, generation, seq](CommitResult r) {
+    if (generation == generation_) finished(seq, std::move(r));
   });
 }
 
-void Persistence::finished(CommitResult result) {
-  in_flight_ = false;
+void Persistence::finished(std::uint64_t seq, CommitResult result) {
+  auto it = std::find_if(in_flight_.begin(), in_flight_.end(), [&](const WriteBatch& b) { return b.seq == seq; });
+  if (it == in_flight_.end()) return;
+  WriteBatch batch = std::move(*it);
+  in_flight_.erase(it);
   if (result.ok) {
-    queue_.pop_front();
     ++commits_;
-    error_.clear();
-    error_name_.clear();
-    backoff_ = 0;
+    if (in_flight_.empty() && conflicts_.empty()) {
+      error_.clear();
+      error_name_.clear();
+      backoff_ = 0;
+    }
     due_ = last_now_;  // the rest of the queue goes straight away
-  } else if (!result.conflicts.empty()) {
-    conflicts_ = std::move(result.conflicts);
-    error_name_ = "ConflictError";
-    error_ = result.message.empty() ? "another tab changed the same records" : result.message;
   } else {
-    error_name_ = result.error_name.empty() ? "UnknownError" : result.error_name;
-    error_ = result.message.empty() ? error_name_ : result.message;
-    backoff_ = backoff_ == 0 ? options_.retry_first_ms : std::min(backoff_ * 2, options_.retry_max_ms);
-    due_ = last_now_ + backoff_;
+    // Back into the queue, in order, to retry or to resolve.
+    auto pos = std::find_if(queue_.begin(), queue_.end(), [&](const WriteBatch& b) { return b.seq > seq; });
+    queue_.insert(pos, std::move(batch));
+    if (!result.conflicts.empty()) {
+      conflicts_ = std::move(result.conflicts);
+      error_name_ = "ConflictError";
+      error_ = result.message.empty() ? "another tab changed the same records" : result.message;
+    } else {
+      error_name_ = result.error_name.empty() ? "UnknownError" : result.error_name;
+      error_ = result.message.empty() ? error_name_ : result.message;
+      backoff_ = backoff_ == 0 ? options_.retry_first_ms : std::min(backoff_ * 2, options_.retry_max_ms);
+      due_ = last_now_ + backoff_;
+    }
   }
   if (on_settle) on_settle();
+}
+
+WriteBatch merge_batches(std::vector<WriteBatch> batches) {
+  WriteBatch out;
+  std::unordered_map<std::string, std::size_t> at;  // store/id -> index in out.writes
+  for (auto& b : batches) {
+    out.label = out.label.empty() ? b.label : out.label + ", " + b.label;
+    for (auto& w : b.writes) {
+      const std::string key = std::string(store_name(w.kind)) + "/" + w.id;
+      if (auto it = at.find(key); it != at.end()) {
+        RecordWrite& first = out.writes[it->second];
+        first.rev = w.rev;
+        first.rank = w.rank;
+        first.data = std::move(w.data);
+        continue;
+      }
+      at.emplace(key, out.writes.size());
+      out.writes.push_back(std::move(w));
+    }
+    for (auto& [k, v] : b.meta.items()) out.meta[k] = v;
+    for (auto& q : b.quarantine) out.quarantine.push_back(std::move(q));
+    if (!b.backup.is_null()) out.backup = std::move(b.backup);
+    out.clear_legacy = out.clear_legacy || b.clear_legacy;
+  }
+  // Created and deleted within the batch: nothing to write.
+  std::erase_if(out.writes, [](const RecordWrite& w) { return w.expected_rev == 0 && w.data.is_null(); });
+  return out;
 }
 
 namespace {

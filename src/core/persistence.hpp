@@ -19,6 +19,10 @@ enum class SaveState {
 };
 std::string_view to_string(SaveState s);
 
+// One batch doing what `batches` do in turn: a record written twice keeps its first expected
+// revision and its last contents.
+WriteBatch merge_batches(std::vector<WriteBatch> batches);
+
 struct PersistenceOptions {
   double debounce_ms = 300;  // the issue allows at most 500
   double retry_first_ms = 1000;
@@ -39,13 +43,16 @@ class Persistence {
   void enqueue(WriteBatch batch, double now);
   // Starts the next transaction when one is due. Call every frame or timer tick.
   void tick(double now);
-  // Starts writing now, skipping the debounce (page hidden, flush()).
+  // Starts writing now, skipping the debounce (flush()).
   void flush(double now);
+  // The page is going away: everything queued goes at once as one transaction, without waiting
+  // for the one in flight (IndexedDB runs them in order).
+  void flush_for_exit(double now);
 
   SaveState state() const;
   const std::string& error() const { return error_; }
   const std::string& error_name() const { return error_name_; }
-  std::size_t pending_batches() const { return queue_.size(); }
+  std::size_t pending_batches() const { return queue_.size() + in_flight_.size(); }
   std::size_t commits() const { return commits_; }
   // Nothing queued or in flight, or stuck until someone acts (conflict, no storage).
   bool settled() const;
@@ -63,15 +70,15 @@ class Persistence {
   std::function<void()> on_settle;
 
  private:
-  void start(double now);
-  void finished(CommitResult result);
+  void start(WriteBatch batch, double now);
+  void finished(std::uint64_t seq, CommitResult result);
 
   Storage* storage_;
   PersistenceOptions options_;
   StorageMirror mirror_;
-  std::deque<WriteBatch> queue_;
+  std::deque<WriteBatch> queue_;      // not started yet, in order
+  std::vector<WriteBatch> in_flight_;  // started, waiting for their outcome
   std::uint64_t next_seq_ = 1;
-  bool in_flight_ = false;
   double due_ = 0;        // when the head of the queue may be written
   double last_now_ = 0;
   double backoff_ = 0;    // 0 until something fails

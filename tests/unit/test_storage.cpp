@@ -330,3 +330,23 @@ TEST_CASE("session: a change from outside drops the undo steps it would break") 
   CHECK(s.workspace().people.find("u2")->name == "Łukasz");
   CHECK(s.workspace().people.find("u1")->name == "Changed elsewhere");
 }
+
+TEST_CASE("persistence: leaving the page writes everything queued in one transaction") {
+  MemoryStorage storage;
+  Tab tab(storage, seeded_small().workspace());
+  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
+  settle(tab, storage);
+  tab.cmd({{"type", "person.update"}, {"person", "u1"}, {"set", {{"name", "One"}}}});
+  tab.cmd({{"type", "person.update"}, {"person", "u1"}, {"set", {{"name", "Two"}}}});
+  tab.cmd({{"type", "person.create"}, {"person", {{"id", "tmp"}, {"name", "Temp"}}}});
+  tab.cmd({{"type", "person.delete"}, {"person", "tmp"}});
+  const std::size_t commits = storage.commits;
+  tab.persist.flush_for_exit(tab.now);
+  CHECK(storage.queued() == 1);
+  storage.run();
+  CHECK(storage.commits == commits + 1);
+  CHECK(tab.persist.state() == SaveState::Saved);
+  CHECK(storage.store(RecordKind::Person).at("u1").data["name"] == "Two");
+  CHECK(storage.store(RecordKind::Person).count("tmp") == 0);
+  CHECK(reload(storage) == tab.session.workspace());
+}
