@@ -72,7 +72,7 @@ void Persistence::flush_for_exit(double now) {
   if (unavailable_ || queue_.empty() || !conflicts_.empty()) return;
   std::vector<WriteBatch> all(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
   queue_.clear();
-  WriteBatch merged = merge_batches(std::move(all));
+  WriteBatch merged = merge_batches(std::move(all), mirror_);
   merged.seq = next_seq_++;
   start(std::move(merged), now);
 }
@@ -117,30 +117,17 @@ void Persistence::finished(std::uint64_t seq, CommitResult result) {
   if (on_settle) on_settle();
 }
 
-WriteBatch merge_batches(std::vector<WriteBatch> batches) {
+WriteBatch merge_batches(std::vector<WriteBatch> batches, StorageMirror& mirror) {
   WriteBatch out;
-  std::unordered_map<std::string, std::size_t> at;  // store/id -> index in out.writes
   for (auto& b : batches) {
     out.label = out.label.empty() ? b.label : out.label + ", " + b.label;
-    for (auto& w : b.writes) {
-      const std::string key = std::string(store_name(w.kind)) + "/" + w.id;
-      if (auto it = at.find(key); it != at.end()) {
-        RecordWrite& first = out.writes[it->second];
-        first.rev = w.rev;
-        first.rank = w.rank;
-        first.data = std::move(w.data);
-        continue;
-      }
-      at.emplace(key, out.writes.size());
-      out.writes.push_back(std::move(w));
-    }
+    for (auto& w : b.writes) out.writes.push_back(std::move(w));
     for (auto& [k, v] : b.meta.items()) out.meta[k] = v;
     for (auto& q : b.quarantine) out.quarantine.push_back(std::move(q));
     if (!b.backup.is_null()) out.backup = std::move(b.backup);
     out.clear_legacy = out.clear_legacy || b.clear_legacy;
   }
-  // Created and deleted within the batch: nothing to write.
-  std::erase_if(out.writes, [](const RecordWrite& w) { return w.expected_rev == 0 && w.data.is_null(); });
+  collapse_writes(out.writes, mirror);
   return out;
 }
 

@@ -21,7 +21,7 @@ std::string_view to_string(SaveState s);
 
 // One batch doing what `batches` do in turn: a record written twice keeps its first expected
 // revision and its last contents.
-WriteBatch merge_batches(std::vector<WriteBatch> batches);
+WriteBatch merge_batches(std::vector<WriteBatch> batches, StorageMirror& mirror);
 
 struct PersistenceOptions {
   double debounce_ms = 300;  // the issue allows at most 500

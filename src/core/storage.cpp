@@ -219,7 +219,35 @@ WriteBatch make_batch(const Change& change, bool forward, const Workspace& ws, S
   write_table(change, forward, ws.fields, batch, mirror);
   write_table(change, forward, ws.views, batch, mirror);
   write_table(change, forward, ws.deals, batch, mirror);
+  collapse_writes(batch.writes, mirror);
   return batch;
+}
+
+void collapse_writes(std::vector<RecordWrite>& writes, StorageMirror& mirror) {
+  std::unordered_map<std::string, std::size_t> first;  // "store/id" -> index of its first write
+  std::vector<bool> drop(writes.size(), false);
+  bool any = false;
+  for (std::size_t i = 0; i < writes.size(); ++i) {
+    RecordWrite& w = writes[i];
+    auto [it, inserted] = first.emplace(std::string(store_name(w.kind)) + "/" + w.id, i);
+    if (inserted) continue;
+    RecordWrite& f = writes[it->second];
+    f.rev = w.data.is_null() ? 0 : std::max(w.rev, f.expected_rev + 1);
+    f.rank = w.rank;
+    f.data = std::move(w.data);
+    drop[i] = any = true;
+  }
+  if (!any) return;
+  std::vector<RecordWrite> kept;
+  for (std::size_t i = 0; i < writes.size(); ++i) {
+    if (drop[i]) continue;
+    RecordWrite& w = writes[i];
+    if (w.expected_rev == 0 && w.data.is_null()) continue;  // created and deleted: nothing to store
+    if (w.data.is_null()) mirror.erase(w.kind, w.id);
+    else mirror.set(w.kind, w.id, {w.rev, w.rank});
+    kept.push_back(std::move(w));
+  }
+  writes = std::move(kept);
 }
 
 WriteBatch make_full_batch(const Workspace& ws, StorageMirror& mirror) {

@@ -117,6 +117,10 @@ class StorageMirror {
 // The writes that store what `change` did (applied `forward` or backwards) to `ws`, which already
 // holds the result. Updates the mirror's revisions and ranks as if the writes succeeded.
 WriteBatch make_batch(const Change& change, bool forward, const Workspace& ws, StorageMirror& mirror);
+// Makes one write of several to the same record (a deal deleted and re-created by an import, or
+// edited twice in merged batches): the first expected revision, the last contents, and a new
+// revision above every one seen, which the mirror then holds.
+void collapse_writes(std::vector<RecordWrite>& writes, StorageMirror& mirror);
 // The writes that make storage hold exactly `ws` (first start, demo data, migration).
 WriteBatch make_full_batch(const Workspace& ws, StorageMirror& mirror);
 

@@ -350,3 +350,23 @@ TEST_CASE("persistence: leaving the page writes everything queued in one transac
   CHECK(storage.store(RecordKind::Person).count("tmp") == 0);
   CHECK(reload(storage) == tab.session.workspace());
 }
+
+TEST_CASE("storage: an import that replaces records with the same ids writes each once") {
+  MemoryStorage storage;
+  Tab tab(storage, seeded_small().workspace());
+  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
+  tab.cmd({{"type", "deal.create"}, {"deal", {{"id", "d1"}, {"title", "One"}, {"pipeline", "p1"}, {"stage", "s_new"}}}});
+  settle(tab, storage);
+  const std::int64_t rev_before = storage.store(RecordKind::Deal).at("d1").rev;
+  json doc = json::parse(save_workspace(tab.session.workspace()));
+  doc["deals"][0]["title"] = "Imported";
+  tab.cmd({{"type", "workspace.import"}, {"workspace", doc}});
+  settle(tab, storage);
+  CHECK(tab.persist.state() == SaveState::Saved);
+  CHECK(storage.store(RecordKind::Deal).at("d1").data["title"] == "Imported");
+  CHECK(storage.store(RecordKind::Deal).at("d1").rev > rev_before);  // other tabs must see it as news
+  tab.cmd({{"type", "deal.update"}, {"deal", "d1"}, {"set", {{"title", "Edited"}}}});
+  settle(tab, storage);
+  CHECK(tab.persist.state() == SaveState::Saved);
+  CHECK(reload(storage) == tab.session.workspace());
+}
