@@ -35,5 +35,10 @@
   api.itemRect = (name) => withCString(String(name), (p) => takeResult(_pb_api_item_rect(p)));
   api.frameStats = () => takeResult(_pb_api_frame_stats());
   api.resetFrameStats = () => _pb_api_reset_frame_stats();
+  // Resolves with the storage state once every change made so far is committed (or saving is stuck:
+  // a conflict waiting for the user, or no storage; check .status).
+  const flushWaiters = [];
+  api._flushSettled = (status) => { flushWaiters.splice(0).forEach((resolve) => resolve(status)); };
+  api.flush = () => new Promise((resolve) => { flushWaiters.push(resolve); _pb_api_flush(); });
   api.loadDemo = ({ deals = 240, onePipeline = false } = {}) => _pb_api_load_demo(deals, onePipeline ? 1 : 0);
 })();

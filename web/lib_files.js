@@ -1,7 +1,7 @@
 // Files for the C++ side (linked with --js-library): downloads of backups and exports.
 mergeInto(LibraryManager.library, {
   $PbFiles: {
-    download(name, text) {
+    download: function (name, text) {
       const blob = new Blob([text], { type: 'application/json' });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');

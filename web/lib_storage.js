@@ -13,9 +13,12 @@ mergeInto(LibraryManager.library, {
     RECORD_STORES: ['pipelines', 'people', 'fields', 'views', 'deals'],
     db: null,
     channel: null,
-    tab: Math.random().toString(36).slice(2),
+    JOURNAL_KEY: 'pipeboard.journal',
+    inflight: null,  // seq -> batch text until its transaction completes (a Map, made at open)
+    tab: '',  // this tab's name on the channel, made at open (library objects are serialized at build time)
 
-    call(fn, ...strings) {  // calls an exported C function with JS strings as C strings
+    // Calls an exported C function with JS strings as C strings.
+    call: function (fn, ...strings) {
       const ptrs = strings.map((s) => {
         const size = lengthBytesUTF8(s) + 1;
         const p = _malloc(size);
@@ -24,13 +27,15 @@ mergeInto(LibraryManager.library, {
       });
       try { Module[fn](...ptrs); } finally { ptrs.forEach((p) => _free(p)); }
     },
-    describe(e) {
+    describe: function (e) {
       if (!e) return 'unknown error';
       return (e.name ? e.name + ': ' : '') + (e.message || String(e));
     },
-    unavailable(reason) { PbStore.call('_pb_storage_unavailable', reason); },
+    unavailable: function (reason) { PbStore.call('_pb_storage_unavailable', reason); },
 
-    open(docVersion) {
+    open: function (docVersion) {
+      PbStore.inflight = new Map();
+      PbStore.tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
       let req;
       try {
         if (!window.indexedDB) throw new Error('this browser does not offer IndexedDB (private mode?)');
@@ -85,13 +90,59 @@ mergeInto(LibraryManager.library, {
         }
         const hidden = () => Module['_pb_storage_page_hidden']();
         document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') hidden(); });
-        window.addEventListener('pagehide', hidden);
-        PbStore.load(docVersion);
+        window.addEventListener('pagehide', () => {
+          hidden();
+          // The page may die before those transactions complete: keep them, synchronously, for
+          // the next start to replay (replay() below).
+          PbStore.journal(true);
+        });
+        window.addEventListener('pageshow', (e) => { if (e.persisted) PbStore.journal(false); });
+        PbStore.replay(() => PbStore.load(docVersion));
       };
     },
 
+    // Writes (or clears) this tab's unfinished batches in localStorage.
+    journal: function (keep) {
+      try {
+        const all = JSON.parse(localStorage.getItem(PbStore.JOURNAL_KEY) || '[]').filter((e) => e.tab !== PbStore.tab);
+        if (keep) for (const text of PbStore.inflight.values()) all.push({ tab: PbStore.tab, batch: text });
+        if (all.length) localStorage.setItem(PbStore.JOURNAL_KEY, JSON.stringify(all));
+        else localStorage.removeItem(PbStore.JOURNAL_KEY);
+      } catch (e) {
+        console.warn('Pipeboard: could not keep unsaved changes for the next start', e);
+      }
+    },
+
+    // Commits batches a closing tab journaled, in order, before loading. A batch that no longer
+    // fits (its records changed since) is set aside in quarantine rather than dropped.
+    replay: function (then) {
+      let entries = [];
+      try { entries = JSON.parse(localStorage.getItem(PbStore.JOURNAL_KEY) || '[]'); } catch (_) { entries = []; }
+      if (!Array.isArray(entries) || !entries.length) { then(); return; }
+      const next = (i) => {
+        if (i >= entries.length) {
+          try { localStorage.removeItem(PbStore.JOURNAL_KEY); } catch (_) { /* nothing to clear */ }
+          then();
+          return;
+        }
+        PbStore.commit(entries[i].batch, (result) => {
+          if (!result.ok) PbStore.setAside(entries[i].batch, result.message || result.error);
+          next(i + 1);
+        }, true);
+      };
+      next(0);
+    },
+
+    setAside: function (text, reason) {
+      try {
+        const tx = PbStore.db.transaction('quarantine', 'readwrite');
+        tx.objectStore('quarantine').put({ store: 'journal', id: 'unsaved-' + Date.now(),
+          reason: 'changes from a tab that closed could not be saved: ' + reason, raw: JSON.parse(text), at: Date.now() });
+      } catch (e) { console.warn('Pipeboard: could not set aside a journaled batch', e); }
+    },
+
     // Every store in one read transaction: a getAll each, so start-up costs a handful of round trips.
-    load(docVersion) {
+    load: function (docVersion) {
       const db = PbStore.db;
       const names = PbStore.RECORD_STORES.concat(['meta']);
       const legacy = db.objectStoreNames.contains('workspace');
@@ -155,9 +206,16 @@ mergeInto(LibraryManager.library, {
       };
     },
 
-    commit(text) {
+    // Writes one batch in one transaction. `onDone` (replay) replaces the report to C++. A replayed
+    // batch may already have been committed by the tab that journaled it: rows already at the
+    // batch's revision count as done.
+    commit: function (text, onDone, replaying) {
       const b = JSON.parse(text);
-      const done = (result) => PbStore.call('_pb_storage_committed', JSON.stringify(Object.assign({ seq: b.seq }, result)));
+      const done = onDone || ((result) => {
+        PbStore.inflight.delete(b.seq);
+        PbStore.call('_pb_storage_committed', JSON.stringify(Object.assign({ seq: b.seq }, result)));
+      });
+      if (!onDone) PbStore.inflight.set(b.seq, text);
       const db = PbStore.db;
       if (!db) {
         done({ ok: false, error: 'InvalidStateError', message: 'the database is closed' });
@@ -183,6 +241,7 @@ mergeInto(LibraryManager.library, {
           if (aborted) return;
           const row = get.result;
           const actual = row ? (Number(row.rev) || 0) : 0;
+          if (replaying && actual === w.rev) return;  // written before the tab closed
           if (actual !== w.expect) {
             conflicts.push({ store: w.store, id: w.id, expected: w.expect, actual, rank: row ? Number(row.rank) || 0 : 0,
               data: row && row.data !== undefined ? row.data : null });
@@ -231,7 +290,7 @@ mergeInto(LibraryManager.library, {
       };
     },
 
-    quarantineExport() {
+    quarantineExport: function () {
       return new Promise((resolve, reject) => {
         if (!PbStore.db) { resolve([]); return; }
         const r = PbStore.db.transaction('quarantine', 'readonly').objectStore('quarantine').getAll();

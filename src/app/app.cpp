@@ -2,6 +2,7 @@
 
 #include "demo.hpp"
 #include "platform_web.hpp"
+#include "storage_web.hpp"
 
 namespace pb::app {
 
@@ -33,22 +34,38 @@ void fix_selection(App& app) {
   if (!resolve_field(ws.fields, app.ui.group_by)) app.ui.group_by = "stage";
 }
 
-void load_demo(App& app, std::size_t deals, bool one_pipeline) {
-  const std::uint64_t seed = static_cast<std::uint64_t>(date_now_ms()) * 2654435761u;
-  app.session = Session(make_demo_workspace(DemoOptions{.deals = deals, .one_pipeline = one_pipeline, .now = now_ms()}), seed);
+void install_session(App& app, Workspace ws) {
+  // Ids must not collide with another tab's: seed from the clock and the page's randomness.
+  const std::uint64_t seed = static_cast<std::uint64_t>(date_now_ms()) * 2654435761u ^ random_u64();
+  app.session = Session(std::move(ws), seed);
+  app.session.on_change = [&app](const Change& c, bool forward) {
+    if (!app.persist) return;
+    app.persist->record(c, forward, app.session.workspace(), now_precise_ms());
+    request_persistence_once(app);
+    schedule_storage_tick(app);
+  };
   app.ui.pipeline.clear();
-  ++app.revision;
-  app.pending_frames = 3;
-  fix_selection(app);
+  changed(app);
 }
 
-namespace {
+void replace_workspace(App& app, Workspace ws) {
+  install_session(app, std::move(ws));
+  if (!app.persist) return;
+  WriteBatch full = make_full_batch(app.session.workspace(), app.persist->mirror());
+  full.label = "Replace the workspace";
+  app.persist->enqueue(std::move(full), now_precise_ms());
+  schedule_storage_tick(app);
+}
+
+void load_demo(App& app, std::size_t deals, bool one_pipeline) {
+  replace_workspace(app, make_demo_workspace(DemoOptions{.deals = deals, .one_pipeline = one_pipeline, .now = now_ms()}));
+}
+
 void changed(App& app) {
   ++app.revision;
   app.pending_frames = 3;
   fix_selection(app);
 }
-}  // namespace
 
 std::string dispatch(App& app, const Command& c) {
   Outcome o = app.session.dispatch(c, now_ms());

@@ -5,8 +5,12 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "persistence.hpp"
 #include "session.hpp"
 #include "ui/dialogs.hpp"
+#include "ui/storage_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_state.hpp"
 
@@ -23,9 +27,26 @@ struct FrameStats {
   double first_frame_at = 0;  // performance.now() when the first frame was drawn
 };
 
+// What the app knows about its storage beyond the autosave queue.
+struct StorageInfo {
+  bool loaded = false;         // the workspace came from storage (or storage gave up)
+  bool persist_requested = false;
+  bool persisted = false;      // navigator.storage.persist() granted
+  double usage = -1, quota = -1;  // bytes, from navigator.storage.estimate(); -1 unknown
+  std::size_t quarantined = 0;  // rows set aside, now and from earlier starts
+  std::string quarantine_note;  // shown until dismissed
+  std::string notice;           // e.g. "your data was upgraded"
+  std::size_t external_changes = 0;  // changes applied from other tabs
+  int flush_waiters = 0;        // pipeboard.flush() promises waiting
+  double open_started_at = 0, load_ms = 0, parse_ms = 0;
+};
+
 struct App {
   Session session;
+  std::unique_ptr<Persistence> persist;  // set by start_storage()
+  StorageInfo storage;
   ui::UiState ui;
+  ui::StorageUi storage_ui;
   ui::Fonts fonts;
   std::vector<ui::GalleryItem> gallery;
   GLFWwindow* window = nullptr;
@@ -53,8 +74,14 @@ std::string dispatch(App& app, const Command& c);
 std::string dispatch_json(App& app, std::string_view json_text);
 Outcome undo(App& app);
 Outcome redo(App& app);
-// Replaces the workspace with a generated demo one (history starts afresh).
+// Starts a session on `ws` whose changes are saved (history starts afresh).
+void install_session(App& app, Workspace ws);
+// The same, and storage is made to hold exactly `ws`.
+void replace_workspace(App& app, Workspace ws);
+// Replaces the workspace with a generated demo one.
 void load_demo(App& app, std::size_t deals, bool one_pipeline);
+// After any change to the workspace: redraw, recompute, keep selections valid.
+void changed(App& app);
 // Keeps selections valid after changes (deleted pipeline or deal, import, undo).
 void fix_selection(App& app);
 

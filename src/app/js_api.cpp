@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "documents.hpp"
+#include "storage_web.hpp"
 #include "ui/item_registry.hpp"
 
 namespace {
@@ -69,6 +70,10 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_frame_stats() {
                          .dump());
 }
 
+// Writes every pending change now; pipeboard._flushSettled gets the storage state once all are
+// committed, or once saving is stuck (a conflict, no storage).
+EMSCRIPTEN_KEEPALIVE void pb_api_flush() { pb::app::flush_storage(pb::app::the_app(), 0); }
+
 // Replaces the workspace with generated demo data: a fresh start for walkthroughs.
 EMSCRIPTEN_KEEPALIVE void pb_api_load_demo(int deals, int one_pipeline) {
   pb::app::load_demo(pb::app::the_app(), static_cast<std::size_t>(deals < 0 ? 0 : deals), one_pipeline != 0);
@@ -104,7 +109,8 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
                               {"can_undo", app.session.can_undo()},
                               {"can_redo", app.session.can_redo()},
                               {"undo_label", app.session.undo_label()},
-                              {"redo_label", app.session.redo_label()}}
+                              {"redo_label", app.session.redo_label()},
+                              {"storage", pb::json::parse(pb::app::storage_state_json(app))}}
                          .dump());
 }
 

@@ -26,6 +26,8 @@
 #include "ui/item_registry.hpp"
 #include "ui/list_view.hpp"
 #include "ui/sidebar.hpp"
+#include "ui/storage_panel.hpp"
+#include "storage_web.hpp"
 #include "ui/theme.hpp"
 
 extern "C" {
@@ -115,7 +117,32 @@ void refresh_board(App& app) {
   app.cached_query_key = key;
 }
 
-void draw_top_bar(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
+ui::StorageSnapshot storage_snapshot(const App& app) {
+  ui::StorageSnapshot s;
+  if (app.persist) {
+    s.state = app.persist->state();
+    s.error = app.persist->error();
+    s.pending = app.persist->pending_batches();
+    s.conflicts = &app.persist->conflicts();
+  }
+  s.persisted = app.storage.persisted;
+  s.usage = app.storage.usage;
+  s.quota = app.storage.quota;
+  s.quarantined = app.storage.quarantined;
+  s.quarantine_note = app.storage.quarantine_note;
+  s.notice = app.storage.notice;
+  return s;
+}
+
+void apply_storage_actions(App& app, const ui::StorageActions& a) {
+  if (a.download_backup) download_backup(app);
+  if (a.export_quarantine) export_quarantine(app);
+  if (a.dismiss_quarantine) dismiss_quarantine(app);
+  if (a.keep_mine) keep_mine(app);
+  if (a.take_theirs) take_theirs(app);
+}
+
+void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& storage, ui::Actions& actions) {
   ImGui::PushFont(app.fonts.large);
   ImGui::TextUnformatted("Pipeboard");
   ImGui::PopFont();
@@ -152,6 +179,8 @@ void draw_top_bar(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
                        app.ui.message.c_str());
   }
   const float right = ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine(right - ctx.px(252));
+  ui::draw_save_indicator(ctx, storage, app.storage_ui);
   ImGui::SameLine(right - ctx.px(140));
   if (ImGui::Button(app.ui.dark ? "Light" : "Dark", ImVec2(ctx.px(70), 0))) app.ui.dark = !app.ui.dark;
   ui::items().add_last_item("button:theme");
@@ -231,7 +260,7 @@ void apply_actions(App& app, ui::Actions& actions) {
   }
 }
 
-void draw(App& app, ui::Actions& actions) {
+void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions) {
   const ui::Ctx ctx{app.session.workspace(), app.fonts, app.scale, now_ms()};
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
@@ -239,7 +268,9 @@ void draw(App& app, ui::Actions& actions) {
   ImGui::Begin("Pipeboard", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
-  draw_top_bar(app, ctx, actions);
+  const ui::StorageSnapshot storage = storage_snapshot(app);
+  draw_top_bar(app, ctx, storage, actions);
+  ui::draw_storage_banner(ctx, storage, app.storage_ui, storage_actions);
   ImGui::BeginChild("sidebar", ImVec2(ctx.px(250), 0), false);
   ui::draw_sidebar(ctx, app.summaries, app.ui, actions);
   ImGui::EndChild();
@@ -260,12 +291,15 @@ void draw(App& app, ui::Actions& actions) {
   ui::draw_dialogs(ctx, app.gallery, app.ui, actions);
   if (actions.commands.size() > queued && before.kind != ui::Dialog::None) actions.dialog_on_error = before;
   ui::draw_help(ctx, app.ui);
+  ui::draw_storage_details(ctx, storage, app.storage_ui, storage_actions);
+  ui::draw_conflict_dialog(ctx, storage, app.storage_ui, storage_actions);
   shortcuts(app, ctx, actions);
   ImGui::End();
 }
 
 void frame() {
   App& app = the_app();
+  tick_storage(app);
   sync_viewport(app);
   // Input ImGui has queued but not yet processed (it trickles fast typing over several frames)
   // keeps the loop going too.
@@ -279,7 +313,8 @@ void frame() {
   ui::items().begin_frame();
   refresh_board(app);
   ui::Actions actions;
-  draw(app, actions);
+  ui::StorageActions storage_actions;
+  draw(app, actions, storage_actions);
   ImGui::Render();
   glViewport(0, 0, app.width, app.height);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -290,6 +325,7 @@ void frame() {
   app.rendered_revision = app.revision;
   if (app.pending_frames > 0) --app.pending_frames;
   apply_actions(app, actions);
+  apply_storage_actions(app, storage_actions);
   if (app.stats.rendered == 0) app.stats.first_frame_at = emscripten_get_now();
   app.stats.add(emscripten_get_now() - start);
 }
@@ -342,12 +378,8 @@ int main() {
   glfwSetCharCallback(app.window, nullptr);  // text comes from web/lib_platform.js (IME-safe)
   app.gallery = load_gallery();
 
-  // Until storage lands, a new visitor starts from the demo workspace; ?demo=N&one=1 sizes it
-  // (benchmarks and demo walkthroughs).
-  const int demo_deals = url_int("demo");
-  load_demo(app, demo_deals > 0 ? static_cast<std::size_t>(demo_deals) : 240, url_int("one") > 0);
-
-  announce_ready();
+  // The workspace comes from IndexedDB; pipeboard.ready resolves once it has loaded.
+  start_storage(app);
   emscripten_set_main_loop(frame, 0, true);
   return 0;
 }

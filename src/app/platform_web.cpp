@@ -12,6 +12,7 @@ EM_JS(int, pb_url_int, (const char* name), {
   const n = v === null ? 0 : parseInt(v, 10);
   return isFinite(n) && n > 0 ? n : 0;
 });
+EM_JS(double, pb_random_u32, (), { return crypto.getRandomValues(new Uint32Array(1))[0]; });
 EM_JS(void, pb_announce_ready, (), { if (window.pipeboard && window.pipeboard._resolveReady) window.pipeboard._resolveReady(); });
 // clang-format on
 
@@ -30,6 +31,12 @@ Viewport read_viewport() {
 void announce_ready() { pb_announce_ready(); }
 
 double date_now_ms() { return pb_date_now(); }
+
+double now_precise_ms() { return emscripten_get_now(); }
+
+std::uint64_t random_u64() {
+  return (static_cast<std::uint64_t>(pb_random_u32()) << 32) ^ static_cast<std::uint64_t>(pb_random_u32());
+}
 
 int url_int(const char* name) { return pb_url_int(name); }
 

@@ -1,5 +1,6 @@
 // Browser facts the C++ side needs each frame: CSS size of the page and devicePixelRatio.
 #pragma once
+#include <cstdint>
 
 namespace pb::app {
 
@@ -13,6 +14,10 @@ Viewport read_viewport();
 void announce_ready();
 // Wall-clock time (Date.now()).
 double date_now_ms();
+// Monotonic time (performance.now()), for timers and measurements.
+double now_precise_ms();
+// 64 random bits from crypto.getRandomValues.
+std::uint64_t random_u64();
 // A positive integer from the page's query string (?demo=10000), or 0.
 int url_int(const char* name);
 

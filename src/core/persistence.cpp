@@ -131,6 +131,13 @@ WriteBatch merge_batches(std::vector<WriteBatch> batches, StorageMirror& mirror)
   return out;
 }
 
+bool Persistence::has_pending(RecordKind kind, std::string_view id) const {
+  auto in = [&](const WriteBatch& b) {
+    return std::any_of(b.writes.begin(), b.writes.end(), [&](const RecordWrite& w) { return w.kind == kind && w.id == id; });
+  };
+  return std::any_of(queue_.begin(), queue_.end(), in) || std::any_of(in_flight_.begin(), in_flight_.end(), in);
+}
+
 namespace {
 
 bool is_conflicting(const std::vector<Conflict>& conflicts, const RecordWrite& w) {

@@ -58,6 +58,9 @@ class Persistence {
   bool settled() const;
   double next_attempt_at() const { return due_; }
 
+  // Whether a write of this record is queued or in flight (news from another tab waits for it).
+  bool has_pending(RecordKind kind, std::string_view id) const;
+
   // The conflict being shown (state() == Conflict).
   const std::vector<Conflict>& conflicts() const { return conflicts_; }
   // Keep mine: writes our versions over theirs, as the next revisions after theirs.

@@ -1,0 +1,295 @@
+#include "storage_web.hpp"
+
+#include <emscripten.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app.hpp"
+#include "demo.hpp"
+#include "documents.hpp"
+#include "platform_web.hpp"
+
+extern "C" {
+void pb_storage_open(int document_version);
+void pb_storage_commit(const char* batch_json);
+void pb_storage_request_persist(int ask);
+void pb_storage_export_quarantine();
+void pb_storage_clear_quarantine();
+void pb_download(const char* name, const char* text);
+}
+
+// clang-format off
+EM_JS(void, pb_flush_settled, (const char* status), {
+  if (window.pipeboard && window.pipeboard._flushSettled) window.pipeboard._flushSettled(JSON.parse(UTF8ToString(status)));
+});
+EM_JS(void, pb_loading_status, (const char* text), {
+  const el = document.getElementById('status');
+  if (el) el.textContent = UTF8ToString(text);
+});
+// clang-format on
+
+namespace pb::app {
+namespace {
+
+class WebStorage : public Storage {
+ public:
+  void commit(const WriteBatch& batch, std::function<void(CommitResult)> done) override {
+    pending_.emplace_back(batch.seq, std::move(done));
+    pb_storage_commit(batch_to_json(batch).dump().c_str());
+  }
+  // The transaction for `seq` finished.
+  void finished(std::uint64_t seq, CommitResult result) {
+    auto it = std::find_if(pending_.begin(), pending_.end(), [&](const auto& p) { return p.first == seq; });
+    if (it == pending_.end()) return;
+    auto done = std::move(it->second);
+    pending_.erase(it);
+    done(std::move(result));
+  }
+
+ private:
+  std::vector<std::pair<std::uint64_t, std::function<void(CommitResult)>>> pending_;
+};
+
+WebStorage& web_storage() {
+  static WebStorage storage;
+  return storage;
+}
+
+double now_precise() { return now_precise_ms(); }
+
+void on_timer(void*) { tick_storage(the_app()); }
+
+// flush() promises settle once everything is committed, or once a write has failed (they get the
+// error; the app keeps retrying) or saving is stuck on the user (conflict) or has no storage.
+void settle_flushes(App& app) {
+  if (app.storage.flush_waiters == 0) return;
+  if (!app.persist->settled() && app.persist->state() != SaveState::Failed) return;
+  app.storage.flush_waiters = 0;
+  pb_flush_settled(storage_state_json(app).c_str());
+}
+
+void on_settled(App& app) {
+  app.pending_frames = std::max(app.pending_frames, 2);  // the status indicator changes
+  tick_storage(app);
+  if (app.persist->state() == SaveState::Failed) schedule_storage_tick(app);
+  settle_flushes(app);
+}
+
+std::string today() { return format_date(date_of(now_ms())); }
+
+// Schema 0 kept one whole document; load it (old document versions migrate on read), write it out
+// record by record, and keep the original in the backups store.
+bool migrate_schema0(App& app, const std::string& legacy, Workspace& ws) {
+  Issues issues;
+  if (!load_workspace(legacy, ws, issues)) {
+    app.persist->set_unavailable("data saved by an older Pipeboard could not be read (" + issues.summary() +
+                                 "); it is left as it was");
+    return false;
+  }
+  app.storage.notice = "Your saved data was upgraded to the new storage format. A copy of the old data is kept.";
+  return true;
+}
+
+}  // namespace
+
+void start_storage(App& app) {
+  app.persist = std::make_unique<Persistence>(&web_storage());
+  app.persist->on_settle = [&app] { on_settled(app); };
+  app.storage.open_started_at = now_precise();
+  pb_loading_status("Opening your data…");
+  pb_storage_open(kWorkspaceVersion);
+}
+
+void schedule_storage_tick(App& app) {
+  if (!app.persist) return;
+  const double wait = app.persist->next_attempt_at() - now_precise();
+  emscripten_async_call(on_timer, nullptr, static_cast<int>(std::max(0.0, wait)) + 1);
+}
+
+void request_persistence_once(App& app) {
+  if (app.storage.persist_requested || !app.storage.loaded) return;
+  app.storage.persist_requested = true;
+  pb_storage_request_persist(1);
+}
+
+void tick_storage(App& app) {
+  if (!app.persist) return;
+  app.persist->tick(now_precise());
+}
+
+void flush_storage(App& app, int) {
+  ++app.storage.flush_waiters;
+  if (app.persist) app.persist->flush(now_precise());
+  settle_flushes(app);
+}
+
+void download_backup(App& app) {
+  const std::string text = save_workspace(app.session.workspace(), 2);
+  pb_download(("pipeboard-backup-" + today() + ".json").c_str(), text.c_str());
+}
+
+void export_quarantine(App&) { pb_storage_export_quarantine(); }
+
+void dismiss_quarantine(App& app) {
+  pb_storage_clear_quarantine();
+  app.storage.quarantined = 0;
+  app.storage.quarantine_note.clear();
+}
+
+void keep_mine(App& app) { app.persist->keep_mine(now_precise()); }
+
+void take_theirs(App& app) {
+  std::vector<RecordWrite> theirs = app.persist->take_theirs(now_precise());
+  std::vector<std::string> errors;
+  app.session.apply_outside([&](Workspace& ws) { return apply_external(ws, app.persist->mirror(), theirs, errors); });
+  for (const auto& e : errors) std::fprintf(stderr, "their version could not be used: %s\n", e.c_str());
+  changed(app);
+}
+
+std::string storage_state_json(const App& app) {
+  const StorageInfo& s = app.storage;
+  json j{{"loaded", s.loaded},          {"persisted", s.persisted},   {"usage", s.usage},
+         {"quota", s.quota},            {"quarantined", s.quarantined}, {"load_ms", s.load_ms},
+         {"notice", s.notice},          {"external_changes", s.external_changes}};
+  if (app.persist) {
+    j["status"] = to_string(app.persist->state());
+    j["error"] = app.persist->error();
+    j["error_name"] = app.persist->error_name();
+    j["pending"] = app.persist->pending_batches();
+    j["commits"] = app.persist->commits();
+    j["conflicts"] = app.persist->conflicts().size();
+    j["settled"] = app.persist->settled();
+  }
+  return j.dump();
+}
+
+}  // namespace pb::app
+
+using namespace pb;
+using namespace pb::app;
+
+extern "C" {
+
+// Everything IndexedDB holds, read in one transaction (web/lib_storage.js load()).
+EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* document, const char* keys_json, const double* revs_ranks,
+                                            int count, const char* info_json) {
+  App& app = the_app();
+  const double started = now_precise();
+  LoadedRows rows;
+  rows.document = document;
+  rows.revs_ranks.assign(revs_ranks, revs_ranks + count);
+  json keys = json::parse(keys_json, nullptr, false);
+  if (keys.is_array())
+    for (auto& k : keys) rows.keys.push_back(k.is_string() ? k.get<std::string>() : "");
+  json info = json::parse(info_json, nullptr, false);
+  if (info.is_discarded()) info = json::object();
+  const json meta = info.value("meta", json::object());
+  const std::string legacy = info.contains("legacy") && info["legacy"].is_string() ? info["legacy"].get<std::string>() : "";
+
+  Workspace ws;
+  LoadReport report;
+  bool migrated = false;
+  if (!legacy.empty()) {
+    migrated = migrate_schema0(app, legacy, ws);
+  } else if (!load_rows(rows, ws, app.persist->mirror(), report)) {
+    app.persist->set_unavailable(report.error);
+  }
+  rows = {};
+  const bool first_visit = ws.pipelines.empty() && ws.deals.empty() && !meta.contains("created") && legacy.empty();
+  install_session(app, std::move(ws));
+
+  WriteBatch extra;
+  extra.label = "Start-up";
+  extra.meta["schema"] = kStorageSchema;
+  if (first_visit) extra.meta["created"] = now_ms();  // the trial starts
+  for (auto& q : report.quarantined) extra.quarantine.push_back(std::move(q));
+  app.storage.quarantined = static_cast<std::size_t>(info.value("quarantined", 0)) + extra.quarantine.size();
+  if (!extra.quarantine.empty())
+    app.storage.quarantine_note = std::to_string(extra.quarantine.size()) +
+                                  (extra.quarantine.size() == 1 ? " saved record could not be read" : " saved records could not be read") +
+                                  " and was set aside. Everything else loaded.";
+  else if (app.storage.quarantined > 0)
+    app.storage.quarantine_note = std::to_string(app.storage.quarantined) + " unreadable records are set aside from an earlier start.";
+
+  const int demo_deals = url_int("demo");
+  if (demo_deals > 0 || first_visit) {
+    // A first visit starts with sample data to explore; ?demo=N&one=1 sizes it (demos, benchmarks).
+    load_demo(app, demo_deals > 0 ? static_cast<std::size_t>(demo_deals) : 240, url_int("one") > 0);
+  } else if (migrated) {
+    WriteBatch full = make_full_batch(app.session.workspace(), app.persist->mirror());
+    full.label = "Upgrade saved data";
+    full.backup = json{{"id", "schema-0-" + today()}, {"schema", 0}, {"saved_at", now_ms()}, {"document", legacy}};
+    full.clear_legacy = true;
+    app.persist->enqueue(std::move(full), now_precise());
+  }
+  app.persist->enqueue(std::move(extra), now_precise());
+  app.storage.loaded = true;
+  app.storage.load_ms = now_precise() - app.storage.open_started_at;
+  app.storage.parse_ms = now_precise() - started;
+  pb_storage_request_persist(0);  // what the browser grants so far, and usage
+  schedule_storage_tick(app);
+  announce_ready();
+}
+
+// No IndexedDB (private mode, blocked, failing): run in memory and say so.
+EMSCRIPTEN_KEEPALIVE void pb_storage_unavailable(const char* reason) {
+  App& app = the_app();
+  app.persist->set_unavailable(reason);
+  if (app.storage.loaded) return;
+  install_session(app, Workspace{});
+  const int demo_deals = url_int("demo");
+  load_demo(app, demo_deals > 0 ? static_cast<std::size_t>(demo_deals) : 240, url_int("one") > 0);
+  app.storage.loaded = true;
+  app.storage.load_ms = now_precise() - app.storage.open_started_at;
+  announce_ready();
+}
+
+// The connection went away after loading (another tab upgraded, or the browser closed it).
+EMSCRIPTEN_KEEPALIVE void pb_storage_closed(const char* reason) {
+  App& app = the_app();
+  app.persist->set_unavailable(reason);
+  app.pending_frames = 3;
+  settle_flushes(app);
+}
+
+EMSCRIPTEN_KEEPALIVE void pb_storage_committed(const char* result_json) {
+  const json j = json::parse(result_json, nullptr, false);
+  web_storage().finished(j.is_object() ? j.value("seq", std::uint64_t{0}) : 0, commit_result_from_json(j));
+}
+
+// Rows another tab committed (BroadcastChannel). Records we are still writing are left for the
+// revision check, which turns a clash into a conflict for the user instead of a silent overwrite.
+EMSCRIPTEN_KEEPALIVE void pb_storage_external(const char* writes_json) {
+  App& app = the_app();
+  json j = json::parse(writes_json, nullptr, false);
+  WriteBatch batch;
+  std::string error;
+  if (j.is_discarded() || !batch_from_json(json{{"writes", std::move(j)}}, batch, error)) return;
+  std::erase_if(batch.writes, [&](const RecordWrite& w) { return app.persist->has_pending(w.kind, w.id); });
+  std::vector<std::string> errors;
+  Change c = app.session.apply_outside(
+      [&](Workspace& ws) { return apply_external(ws, app.persist->mirror(), batch.writes, errors); });
+  for (const auto& e : errors) std::fprintf(stderr, "a change from another tab could not be used: %s\n", e.c_str());
+  if (c.empty()) return;
+  ++app.storage.external_changes;
+  changed(app);
+}
+
+EMSCRIPTEN_KEEPALIVE void pb_storage_info(const char* info_json) {
+  App& app = the_app();
+  const json j = json::parse(info_json, nullptr, false);
+  if (!j.is_object()) return;
+  app.storage.persisted = j.value("persisted", false);
+  app.storage.usage = j.value("usage", -1.0);
+  app.storage.quota = j.value("quota", -1.0);
+  app.pending_frames = std::max(app.pending_frames, 2);
+}
+
+// The page is being hidden or left: write everything now, in one transaction.
+EMSCRIPTEN_KEEPALIVE void pb_storage_page_hidden() {
+  App& app = the_app();
+  if (app.persist) app.persist->flush_for_exit(now_precise());
+}
+
+}  // extern "C"

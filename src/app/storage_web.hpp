@@ -1,0 +1,30 @@
+// The app's storage: IndexedDB through web/lib_storage.js, autosave, loading at start-up,
+// migration of old data, other tabs' changes and conflicts. See README "Storage".
+#pragma once
+#include <string>
+
+namespace pb::app {
+
+struct App;
+
+// Opens the database and loads the workspace; the app is announced ready once it has loaded
+// (or once storage has failed and the app runs in memory).
+void start_storage(App& app);
+// Starts writes that are due. Called each frame and from timers.
+void tick_storage(App& app);
+// Wakes the app when a debounced or retried write falls due, even without frames (hidden tab).
+void schedule_storage_tick(App& app);
+// After the first real change: ask the browser to keep our data (navigator.storage.persist()).
+void request_persistence_once(App& app);
+// pipeboard.flush(): writes everything now; `id` is settled through pb_flush_settled.
+void flush_storage(App& app, int id);
+// What the status indicator, banner and dialogs offer.
+void download_backup(App& app);
+void export_quarantine(App& app);
+void dismiss_quarantine(App& app);
+void keep_mine(App& app);
+void take_theirs(App& app);
+// A JSON summary for pipeboard.state().storage.
+std::string storage_state_json(const App& app);
+
+}  // namespace pb::app

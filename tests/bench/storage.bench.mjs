@@ -1,0 +1,89 @@
+// Storage benchmarks in headless Chromium (run by tests/bench/storage.bench.sh from shell/bench):
+//  - time from an edit to its commit in IndexedDB, with 1,000 and with 100,000 deals (the two
+//    should be within 1.5x: a save costs what it touches, not the workspace size);
+//  - start-up load of 100,000 deals from IndexedDB (navigation to pipeboard.ready).
+// Results: storage.json and storage.md in the results directory.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launch } from '../e2e/browser.mjs';
+
+const results = process.argv[2] || 'bench/results';
+const edits = Number(process.env.STORAGE_EDITS || 25);
+const loads = Number(process.env.STORAGE_LOADS || 3);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+
+async function ready(page) {
+  await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready, null, { timeout: 120000 });
+  await page.evaluate(() => window.pipeboard.ready.then(() => true));
+}
+
+// Edits one deal after another, each timed from dispatch to committed (flush resolved).
+async function editToCommit(page, count) {
+  return page.evaluate(async (n) => {
+    const ids = JSON.parse(window.pipeboard.exportWorkspace()).deals.map((d) => d.id);
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const id = ids[Math.floor((i + 0.5) * ids.length / n)];
+      const t0 = performance.now();
+      const r = window.pipeboard.dispatch({ type: 'deal.update', deal: id, set: { title: 'Bench edit ' + i } });
+      if (!r.ok) throw new Error(r.error);
+      const s = await window.pipeboard.flush();
+      if (s.status !== 'saved') throw new Error('not saved: ' + s.status + ' ' + s.error);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, count);
+}
+
+const server = await startServer();
+const out = { edit_to_commit_ms: {}, load_100k: {} };
+try {
+  for (const deals of [1000, 100000]) {
+    const browser = await launch();
+    try {
+      const page = browser.context.pages()[0] || await browser.context.newPage();
+      await page.goto(`${server.url}?demo=${deals}&one=1`);
+      await ready(page);
+      const saved = await page.evaluate(() => window.pipeboard.flush());
+      if (saved.status !== 'saved') throw new Error('the demo workspace was not saved: ' + saved.error);
+      await editToCommit(page, 3);  // warm-up
+      const times = await editToCommit(page, edits);
+      out.edit_to_commit_ms[deals] = { median: median(times), min: Math.min(...times), max: Math.max(...times), runs: times.length };
+      if (deals === 100000) {
+        const total = [], inApp = [];
+        for (let i = 0; i < loads; i++) {
+          const t0 = Date.now();
+          await page.goto(server.url);
+          await ready(page);
+          const nav = await page.evaluate(() => performance.now());  // ms since navigation start
+          total.push(nav);
+          const s = await page.evaluate(() => window.pipeboard.state());
+          if (s.deals !== deals) throw new Error(`loaded ${s.deals} deals, expected ${deals}`);
+          inApp.push(s.storage.load_ms);
+          void t0;
+        }
+        out.load_100k = { navigation_to_ready_ms: median(total), open_to_loaded_ms: median(inApp), runs: loads };
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  server.stop();
+}
+
+const e1 = out.edit_to_commit_ms[1000].median, e2 = out.edit_to_commit_ms[100000].median;
+out.edit_ratio_100k_to_1k = e2 / e1;
+fs.mkdirSync(results, { recursive: true });
+fs.writeFileSync(path.join(results, 'storage.json'), JSON.stringify(out, null, 2) + '\n');
+const md = [
+  '| storage (headless Chromium) | result | target |',
+  '|---|---|---|',
+  `| edit → committed, 1,000 deals (median of ${edits}) | ${e1.toFixed(2)} ms | |`,
+  `| edit → committed, 100,000 deals (median of ${edits}) | ${e2.toFixed(2)} ms | |`,
+  `| ratio 100k / 1k | ${out.edit_ratio_100k_to_1k.toFixed(2)}× | ≤ 1.5× |`,
+  `| start-up load of 100,000 deals, navigation → ready (median of ${loads}) | ${out.load_100k.navigation_to_ready_ms.toFixed(0)} ms | ≤ 2000 ms |`,
+  `| of which IndexedDB open → workspace loaded | ${out.load_100k.open_to_loaded_ms.toFixed(0)} ms | |`,
+].join('\n') + '\n';
+fs.writeFileSync(path.join(results, 'storage.md'), md);
+process.stdout.write(md);
