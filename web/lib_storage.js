@@ -14,6 +14,9 @@ mergeInto(LibraryManager.library, {
     db: null,
     channel: null,
     JOURNAL_KEY: 'pipeboard.journal',
+    // 'relaxed': committed once the browser has the data, without waiting for the disk to sync.
+    // A closed or crashed tab loses nothing; journaled batches cover a page that dies mid-write.
+    durability: 'relaxed',
     inflight: null,  // seq -> batch text until its transaction completes (a Map, made at open)
     tab: '',  // this tab's name on the channel, made at open (library objects are serialized at build time)
 
@@ -35,6 +38,8 @@ mergeInto(LibraryManager.library, {
 
     open: function (docVersion) {
       PbStore.inflight = new Map();
+      const wanted = new URLSearchParams(location.search).get('durability');
+      if (wanted === 'strict') PbStore.durability = 'strict';
       PbStore.tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
       let req;
       try {
@@ -227,7 +232,7 @@ mergeInto(LibraryManager.library, {
       if (b.backup) names.add('backups');
       if (b.clear_legacy && db.objectStoreNames.contains('workspace')) names.add('workspace');
       let tx;
-      try { tx = db.transaction([...names], 'readwrite', { durability: 'strict' }); } catch (e) {
+      try { tx = db.transaction([...names], 'readwrite', { durability: PbStore.durability }); } catch (e) {
         done({ ok: false, error: e.name || 'Error', message: PbStore.describe(e) });
         return;
       }

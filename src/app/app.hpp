@@ -38,7 +38,8 @@ struct StorageInfo {
   std::string notice;           // e.g. "your data was upgraded"
   std::size_t external_changes = 0;  // changes applied from other tabs
   int flush_waiters = 0;        // pipeboard.flush() promises waiting
-  double open_started_at = 0, load_ms = 0, parse_ms = 0;
+  double open_started_at = 0, load_ms = 0;
+  double read_ms = 0, assemble_ms = 0, parse_ms = 0;  // phases of load_ms: getAll, building the document, C++
 };
 
 struct App {

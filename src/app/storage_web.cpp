@@ -151,7 +151,8 @@ std::string storage_state_json(const App& app) {
   const StorageInfo& s = app.storage;
   json j{{"loaded", s.loaded},          {"persisted", s.persisted},   {"usage", s.usage},
          {"quota", s.quota},            {"quarantined", s.quarantined}, {"load_ms", s.load_ms},
-         {"notice", s.notice},          {"external_changes", s.external_changes}};
+         {"notice", s.notice},          {"external_changes", s.external_changes},
+         {"load_phases_ms", {{"read", s.read_ms}, {"assemble", s.assemble_ms}, {"parse", s.parse_ms}}}};
   if (app.persist) {
     j["status"] = to_string(app.persist->state());
     j["error"] = app.persist->error();
@@ -227,6 +228,8 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* document, const char* ke
   app.storage.loaded = true;
   app.storage.load_ms = now_precise() - app.storage.open_started_at;
   app.storage.parse_ms = now_precise() - started;
+  app.storage.read_ms = info.value("read_ms", 0.0);
+  app.storage.assemble_ms = info.value("assemble_ms", 0.0);
   pb_storage_request_persist(0);  // what the browser grants so far, and usage
   schedule_storage_tick(app);
   announce_ready();
