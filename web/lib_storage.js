@@ -1,6 +1,6 @@
 // IndexedDB behind the C++ Storage interface (src/app/storage_web.cpp), linked with --js-library.
 //
-// One connection; a store per record kind with rows {id, rev, rank, data}, plus meta, quarantine
+// One connection; a store per record kind with rows {id, rev, rank, json} (the record as JSON text, which clones fast), plus meta, quarantine
 // and backups. A batch is one readwrite transaction that first checks each row's revision; its
 // outcome comes from the transaction's complete/abort events. Committed rows are announced to
 // other tabs on a BroadcastChannel. Results go back through exported _pb_storage_* functions.
@@ -168,22 +168,15 @@ mergeInto(LibraryManager.library, {
       tx.onabort = tx.onerror = () => PbStore.unavailable(PbStore.describe(tx.error));
       tx.oncomplete = () => {
         const read = performance.now();
-        const keys = [], revs = [], doc = { format: 'pipeboard.workspace', version: docVersion };
+        const keys = [], revs = [], counts = [], texts = [];
         for (const name of PbStore.RECORD_STORES) {
           const rows = got[name].slice().sort((a, b) => (Number(a && a.rank) || 0) - (Number(b && b.rank) || 0));
-          doc[name] = rows.map((row) => {
+          counts.push(rows.length);
+          for (const row of rows) {
             keys.push(row && row.id !== undefined ? String(row.id) : '');
             revs.push(Number(row && row.rev) || 0, Number(row && row.rank) || 0);
-            // A row without a data object is passed on whole, for C++ to report and set aside.
-            return row && row.data && typeof row.data === 'object' ? row.data : { $row: row === undefined ? null : row };
-          });
-        }
-        let text;
-        try { text = JSON.stringify(doc); } catch (e) {  // e.g. a BigInt planted in a row
-          for (const name of PbStore.RECORD_STORES) {
-            doc[name] = doc[name].map((d) => { try { JSON.stringify(d); return d; } catch (_) { return { $row: String(d) }; } });
+            texts.push(PbStore.rowText(row));
           }
-          text = JSON.stringify(doc);
         }
         const meta = {};
         for (const row of got.meta || []) if (row && typeof row.key === 'string') meta[row.key] = row.value;
@@ -192,23 +185,34 @@ mergeInto(LibraryManager.library, {
           const row = got.workspace[0];
           legacyText = typeof row === 'string' ? row : (row && typeof row.document === 'string' ? row.document : JSON.stringify(row));
         }
+        const joined = texts.join('\x1e');
+        texts.length = 0;
         const info = JSON.stringify({ meta, quarantined: got.quarantined || 0, legacy: legacyText,
           read_ms: read - t0, assemble_ms: performance.now() - read });
-        const revPtr = _malloc(Math.max(8, revs.length * 8));
-        HEAPF64.set(revs, revPtr >> 3);
-        const size = lengthBytesUTF8(text) + 1;
-        const docPtr = _malloc(size);
-        stringToUTF8(text, docPtr, size);
-        text = null;
-        const keysText = JSON.stringify(keys), infoText = info;
-        const kSize = lengthBytesUTF8(keysText) + 1, iSize = lengthBytesUTF8(infoText) + 1;
-        const keysPtr = _malloc(kSize), infoPtr = _malloc(iSize);
-        stringToUTF8(keysText, keysPtr, kSize);
-        stringToUTF8(infoText, infoPtr, iSize);
-        try { Module['_pb_storage_loaded'](docPtr, keysPtr, revPtr, revs.length, infoPtr); } finally {
-          [docPtr, keysPtr, revPtr, infoPtr].forEach((p) => _free(p));
+        const heap = [];
+        const alloc = (bytes) => { const p = _malloc(Math.max(8, bytes)); heap.push(p); return p; };
+        const cString = (text) => { const size = lengthBytesUTF8(text) + 1; const p = alloc(size); stringToUTF8(text, p, size); return p; };
+        try {
+          const revPtr = alloc(revs.length * 8);
+          HEAPF64.set(revs, revPtr >> 3);
+          const countPtr = alloc(counts.length * 4);
+          HEAP32.set(counts, countPtr >> 2);
+          Module['_pb_storage_loaded'](cString(joined), countPtr, cString(JSON.stringify(keys)), revPtr, cString(info));
+        } finally {
+          heap.forEach((p) => _free(p));
         }
       };
+    },
+
+    // A row's JSON text. Rows are {id, rev, rank, json}; anything else is passed on as a text C++
+    // will refuse, so the row is reported and set aside instead of breaking the load.
+    rowText: function (row) {
+      let text = row && typeof row.json === 'string' ? row.json : null;
+      if (text === null) {
+        try { text = JSON.stringify({ $row: row === undefined ? null : row }); } catch (_) { text = '"unreadable row"'; }
+      }
+      // The separators (and NUL, which ends a C string) never appear in JSON we wrote.
+      return /[\x00\x1e]/.test(text) ? JSON.stringify({ $row: text.replace(/[\x00\x1e]/g, ' ') }) : text;
     },
 
     // Writes one batch in one transaction. `onDone` (replay) replaces the report to C++. A replayed
@@ -229,6 +233,7 @@ mergeInto(LibraryManager.library, {
       const names = new Set(b.writes.map((w) => w.store));
       if (Object.keys(b.meta || {}).length) names.add('meta');
       if (b.quarantine && b.quarantine.length) { names.add('quarantine'); b.quarantine.forEach((q) => names.add(q.store)); }
+      if (b.clear_quarantine) names.add('quarantine');
       if (b.backup) names.add('backups');
       if (b.clear_legacy && db.objectStoreNames.contains('workspace')) names.add('workspace');
       let tx;
@@ -249,13 +254,13 @@ mergeInto(LibraryManager.library, {
           if (replaying && actual === w.rev) return;  // written before the tab closed
           if (actual !== w.expect) {
             conflicts.push({ store: w.store, id: w.id, expected: w.expect, actual, rank: row ? Number(row.rank) || 0 : 0,
-              data: row && row.data !== undefined ? row.data : null });
+              json: row && typeof row.json === 'string' ? row.json : null });
             abort();
             return;
           }
           try {
-            if (w.data === null) store.delete(w.id);
-            else store.put({ id: w.id, rev: w.rev, rank: w.rank, data: w.data });
+            if (w.json === null) store.delete(w.id);
+            else store.put({ id: w.id, rev: w.rev, rank: w.rank, json: w.json });
           } catch (e) {  // QuotaExceededError, DataCloneError, ... thrown at once
             failure = e;
             abort();
@@ -263,7 +268,9 @@ mergeInto(LibraryManager.library, {
         };
       }
       try {
-        for (const [key, value] of Object.entries(b.meta || {})) tx.objectStore('meta').put({ key, value });
+        // (no destructuring here: Emscripten 3.1.6's minifier breaks `for (const [k, v] of ...)`)
+        for (const key of Object.keys(b.meta || {})) tx.objectStore('meta').put({ key: key, value: b.meta[key] });
+        if (b.clear_quarantine) tx.objectStore('quarantine').clear();
         for (const q of b.quarantine || []) {
           tx.objectStore('quarantine').put({ store: q.store, id: q.id, reason: q.reason, raw: q.raw, at: Date.now() });
           tx.objectStore(q.store).delete(q.id);
@@ -334,9 +341,4 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  // Removes the quarantined rows after the user has exported or dismissed them.
-  pb_storage_clear_quarantine__deps: ['$PbStore'],
-  pb_storage_clear_quarantine: function () {
-    if (PbStore.db) PbStore.db.transaction('quarantine', 'readwrite').objectStore('quarantine').clear();
-  },
 });

@@ -15,7 +15,6 @@ void pb_storage_open(int document_version);
 void pb_storage_commit(const char* batch_json);
 void pb_storage_request_persist(int ask);
 void pb_storage_export_quarantine();
-void pb_storage_clear_quarantine();
 void pb_download(const char* name, const char* text);
 }
 
@@ -132,7 +131,11 @@ void download_backup(App& app) {
 void export_quarantine(App&) { pb_storage_export_quarantine(); }
 
 void dismiss_quarantine(App& app) {
-  pb_storage_clear_quarantine();
+  WriteBatch clear;
+  clear.label = "Dismiss set-aside records";
+  clear.clear_quarantine = true;
+  app.persist->enqueue(std::move(clear), now_precise());
+  schedule_storage_tick(app);
   app.storage.quarantined = 0;
   app.storage.quarantine_note.clear();
 }
@@ -172,17 +175,28 @@ using namespace pb::app;
 
 extern "C" {
 
-// Everything IndexedDB holds, read in one transaction (web/lib_storage.js load()).
-EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* document, const char* keys_json, const double* revs_ranks,
-                                            int count, const char* info_json) {
+// Everything IndexedDB holds, read in one transaction (web/lib_storage.js load()): the rows' JSON
+// texts joined by U+001E in store order (counts says how many per store), their keys as a JSON
+// array, and their revisions and ranks as pairs of doubles.
+EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* texts, const int* counts, const char* keys_json,
+                                            const double* revs_ranks, const char* info_json) {
   App& app = the_app();
   const double started = now_precise();
   LoadedRows rows;
-  rows.document = document;
-  rows.revs_ranks.assign(revs_ranks, revs_ranks + count);
+  rows.text = texts;
   json keys = json::parse(keys_json, nullptr, false);
-  if (keys.is_array())
-    for (auto& k : keys) rows.keys.push_back(k.is_string() ? k.get<std::string>() : "");
+  if (!keys.is_array()) keys = json::array();
+  std::size_t at = 0, row = 0;
+  const std::string_view all(rows.text);
+  for (std::size_t kind = 0; kind < kRecordKinds.size(); ++kind)
+    for (int i = 0; i < counts[kind]; ++i, ++row) {
+      std::size_t end = all.find('\x1e', at);
+      if (end == std::string_view::npos) end = all.size();
+      const std::string key = row < keys.size() && keys[row].is_string() ? keys[row].get<std::string>() : "";
+      rows.rows[kind].push_back(LoadedRows::Row{key, static_cast<std::int64_t>(revs_ranks[2 * row]),
+                                                revs_ranks[2 * row + 1], all.substr(at, end - at)});
+      at = std::min(all.size(), end + 1);
+    }
   json info = json::parse(info_json, nullptr, false);
   if (info.is_discarded()) info = json::object();
   const json meta = info.value("meta", json::object());
@@ -197,6 +211,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* document, const char* ke
     app.persist->set_unavailable(report.error);
   }
   rows = {};
+  keys = {};
   const bool first_visit = ws.pipelines.empty() && ws.deals.empty() && !meta.contains("created") && legacy.empty();
   install_session(app, std::move(ws));
 

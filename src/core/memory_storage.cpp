@@ -49,6 +49,7 @@ CommitResult MemoryStorage::apply(const WriteBatch& batch) {
     else store(w.kind)[w.id] = Row{w.rev, w.rank, w.data};
   }
   for (const auto& [k, v] : batch.meta.items()) meta[k] = v;
+  if (batch.clear_quarantine) quarantine.clear();
   for (const auto& q : batch.quarantine) {
     RecordKind kind;
     if (parse_store_name(q.store, kind)) store(kind).erase(q.id);
@@ -61,21 +62,27 @@ CommitResult MemoryStorage::apply(const WriteBatch& batch) {
 
 LoadedRows MemoryStorage::rows_for_load() const {
   LoadedRows out;
-  json doc{{"format", kWorkspaceFormat}, {"version", kWorkspaceVersion}};
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // offsets into out.text, filled in below
   for (RecordKind kind : kRecordKinds) {
     std::vector<std::pair<std::string, const Row*>> sorted;
     for (const auto& [id, row] : store(kind)) sorted.emplace_back(id, &row);
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->rank < b.second->rank; });
-    json arr = json::array();
     for (const auto& [id, row] : sorted) {
-      arr.push_back(row->data);
-      out.keys.push_back(id);
-      out.revs_ranks.push_back(static_cast<double>(row->rev));
-      out.revs_ranks.push_back(row->rank);
+      // A row holding a string stands for a row whose text is not JSON at all.
+      const std::string text = row->data.is_string() && row->data.get<std::string>().rfind("raw:", 0) == 0
+                                   ? row->data.get<std::string>().substr(4)
+                                   : row->data.dump();
+      spans.emplace_back(out.text.size(), text.size());
+      out.text += text;
+      out.rows[static_cast<int>(kind)].push_back(LoadedRows::Row{id, row->rev, row->rank, {}});
     }
-    doc[std::string(store_name(kind))] = std::move(arr);
   }
-  out.document = doc.dump();
+  std::size_t i = 0;
+  for (auto& rows : out.rows)
+    for (auto& r : rows) {
+      r.json = std::string_view(out.text).substr(spans[i].first, spans[i].second);
+      ++i;
+    }
   return out;
 }
 

@@ -126,6 +126,10 @@ WriteBatch merge_batches(std::vector<WriteBatch> batches, StorageMirror& mirror)
     for (auto& q : b.quarantine) out.quarantine.push_back(std::move(q));
     if (!b.backup.is_null()) out.backup = std::move(b.backup);
     out.clear_legacy = out.clear_legacy || b.clear_legacy;
+    if (b.clear_quarantine) {  // clears what earlier batches set aside too, as it would in turn
+      out.quarantine.clear();
+      out.clear_quarantine = true;
+    }
   }
   collapse_writes(out.writes, mirror);
   return out;

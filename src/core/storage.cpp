@@ -30,16 +30,35 @@ bool parse_store_name(std::string_view name, RecordKind& out) {
 
 // [SECTION] JSON forms, for the JavaScript side and for tests
 
+namespace {
+
+// A row's record travels as JSON text in "json" (null for a deletion).
+bool read_row_json(const json& j, json& out, std::string& error) {
+  auto it = j.find("json");
+  if (it == j.end() || it->is_null()) {
+    out = json();
+    return true;
+  }
+  if (!it->is_string()) {
+    error = "a row's json is not text";
+    return false;
+  }
+  return parse_json(it->get_ref<const std::string&>(), out, error, ParseLimits{kMaxRowBytes, 64});
+}
+
+}  // namespace
+
 json batch_to_json(const WriteBatch& b) {
   json writes = json::array();
   for (const auto& w : b.writes)
     writes.push_back({{"store", store_name(w.kind)}, {"id", w.id}, {"expect", w.expected_rev}, {"rev", w.rev},
-                      {"rank", w.rank}, {"data", w.data}});
+                      {"rank", w.rank}, {"json", w.data.is_null() ? json() : json(w.data.dump())}});
   json quarantine = json::array();
   for (const auto& q : b.quarantine)
     quarantine.push_back({{"store", q.store}, {"id", q.id}, {"reason", q.reason}, {"raw", q.raw}});
   return {{"seq", b.seq},     {"label", b.label},           {"writes", std::move(writes)}, {"meta", b.meta},
-          {"quarantine", std::move(quarantine)}, {"backup", b.backup}, {"clear_legacy", b.clear_legacy}};
+          {"quarantine", std::move(quarantine)}, {"backup", b.backup}, {"clear_legacy", b.clear_legacy},
+          {"clear_quarantine", b.clear_quarantine}};
 }
 
 bool batch_from_json(const json& j, WriteBatch& out, std::string& error) {
@@ -60,7 +79,7 @@ bool batch_from_json(const json& j, WriteBatch& out, std::string& error) {
     r.expected_rev = w.value("expect", std::int64_t{0});
     r.rev = w.value("rev", std::int64_t{0});
     r.rank = w.value("rank", 0.0);
-    r.data = w.value("data", json());
+    if (!read_row_json(w, r.data, error)) return false;
     b.writes.push_back(std::move(r));
   }
   if (j.contains("meta") && j["meta"].is_object()) b.meta = j["meta"];
@@ -72,7 +91,8 @@ json commit_result_to_json(const CommitResult& r) {
   json conflicts = json::array();
   for (const auto& c : r.conflicts)
     conflicts.push_back({{"store", store_name(c.kind)}, {"id", c.id}, {"expected", c.expected_rev},
-                         {"actual", c.actual_rev}, {"rank", c.rank}, {"data", c.theirs}});
+                         {"actual", c.actual_rev}, {"rank", c.rank},
+                         {"json", c.theirs.is_null() ? json() : json(c.theirs.dump())}});
   return {{"ok", r.ok}, {"error", r.error_name}, {"message", r.message}, {"conflicts", std::move(conflicts)}};
 }
 
@@ -94,7 +114,8 @@ CommitResult commit_result_from_json(const json& j) {
       k.expected_rev = c.value("expected", std::int64_t{0});
       k.actual_rev = c.value("actual", std::int64_t{0});
       k.rank = c.value("rank", 0.0);
-      k.theirs = c.value("data", json());
+      std::string error;
+      if (!read_row_json(c, k.theirs, error)) k.theirs = json();
       r.conflicts.push_back(std::move(k));
     }
   return r;

@@ -34,6 +34,8 @@ bool parse_store_name(std::string_view name, RecordKind& out);
 // Bumped when the stored layout changes. Schema 0 was one whole-workspace document (see
 // storage_load.cpp); schema 1 keeps a record per row.
 inline constexpr int kStorageSchema = 1;
+// A stored row's JSON text is at most this long (a deal with 100 kB of notes is far below).
+inline constexpr std::size_t kMaxRowBytes = 16u << 20;
 
 struct RecordWrite {
   RecordKind kind = RecordKind::Deal;
@@ -60,7 +62,10 @@ struct WriteBatch {
   std::vector<QuarantinedRecord> quarantine;  // set aside (their rows are deleted in the same batch)
   json backup;                 // a copy of pre-migration data to keep, or null
   bool clear_legacy = false;   // empties the schema-0 store after migrating it
-  bool empty() const { return writes.empty() && meta.empty() && quarantine.empty() && backup.is_null(); }
+  bool clear_quarantine = false;  // the user dismissed the set-aside records
+  bool empty() const {
+    return writes.empty() && meta.empty() && quarantine.empty() && backup.is_null() && !clear_legacy && !clear_quarantine;
+  }
 };
 json batch_to_json(const WriteBatch& b);
 bool batch_from_json(const json& j, WriteBatch& out, std::string& error);
@@ -124,16 +129,22 @@ void collapse_writes(std::vector<RecordWrite>& writes, StorageMirror& mirror);
 // The writes that make storage hold exactly `ws` (first start, demo data, migration).
 WriteBatch make_full_batch(const Workspace& ws, StorageMirror& mirror);
 
-// Rows as loaded, in rank order. The records' JSON sits in a workspace document (so valid data
-// takes the fast document reader); revs and ranks come beside it, in the same order.
+// Rows as loaded: each row's key, revision, rank and JSON text, per kind in rank order. Texts
+// stay text: valid data is read in one pass by the fast document reader; only when that fails is
+// each row parsed alone, so one bad row cannot hide the others.
 struct LoadedRows {
-  std::string document;           // {"format":..., "version":..., "pipelines":[...], ..., "deals":[...]}
-  std::vector<std::string> keys;  // each row's key, in document order (pipelines, people, fields, views, deals)
-  std::vector<double> revs_ranks; // rev, rank pairs, same order
+  struct Row {
+    std::string key;
+    std::int64_t rev = 0;
+    double rank = 0;
+    std::string_view json;  // points into `text`
+  };
+  std::array<std::vector<Row>, kRecordKinds.size()> rows;
+  std::string text;  // owns what the rows' json views point at
 };
 struct LoadReport {
   std::vector<QuarantinedRecord> quarantined;  // rows that could not be used
-  std::string error;                           // the whole load failed (nothing usable)
+  std::string error;                           // the whole load failed (nothing usable; not used yet)
 };
 // Builds the workspace from stored rows. Unreadable rows, and rows that break references (a deal
 // in a missing stage), are set aside in the report, never dropped silently; the rest loads.

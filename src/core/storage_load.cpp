@@ -34,97 +34,98 @@ void check_refs(const Workspace& ws, const Deal& d, Issues& issues) { check_deal
 
 // Row by row, for stores holding something the document reader refused.
 struct RowReader {
-  const LoadedRows& rows;
   Workspace& ws;
   StorageMirror& mirror;
   LoadReport& report;
-  std::size_t row = 0;  // index into rows.keys
 
   template <class T>
-  void read(const json& doc) {
+  void read(const std::vector<LoadedRows::Row>& rows) {
     const std::string_view store = store_name(kind_of<T>());
-    auto it = doc.find(store);
-    if (it == doc.end() || !it->is_array()) return;
-    for (const json& v : *it) {
-      const std::string key = row < rows.keys.size() ? rows.keys[row] : "";
-      const double rev = 2 * row + 1 < rows.revs_ranks.size() ? rows.revs_ranks[2 * row] : 0;
-      const double rank = 2 * row + 1 < rows.revs_ranks.size() ? rows.revs_ranks[2 * row + 1] : 0;
-      ++row;
+    for (const auto& row : rows) {
       Issues issues;
+      json v;
+      std::string error;
       T record;
-      if (decode(v, ws, record, issues)) {
-        if (record.id != key) issues.add("/id", "does not match the row's key \"" + key + "\"");
-        else if (table_of<T>(ws).contains(record.id)) issues.add("/id", "repeats id \"" + key + "\"");
+      if (!parse_json(row.json, v, error, ParseLimits{kMaxRowBytes, 64})) {
+        issues.add("", "not JSON: " + error);
+        v = std::string(row.json.substr(0, 4096));  // keep what there is, for the export
+      } else if (decode(v, ws, record, issues)) {
+        if (record.id != row.key) issues.add("/id", "does not match the row's key \"" + row.key + "\"");
+        else if (table_of<T>(ws).contains(record.id)) issues.add("/id", "repeats id \"" + row.key + "\"");
         else check_refs(ws, record, issues);
       }
       if (!issues.ok()) {
-        report.quarantined.push_back(QuarantinedRecord{std::string(store), key, issues.summary(), v});
+        report.quarantined.push_back(QuarantinedRecord{std::string(store), row.key, issues.summary(), std::move(v)});
         continue;
       }
       table_of<T>(ws).insert(table_of<T>(ws).size(), std::make_shared<const T>(std::move(record)));
-      mirror.set(kind_of<T>(), key, {static_cast<std::int64_t>(rev), rank});
+      mirror.set(kind_of<T>(), row.key, {row.rev, row.rank});
     }
   }
 };
 
 template <class T>
-bool keys_match(const Table<T>& table, const LoadedRows& rows, std::size_t& row) {
-  for (const auto& r : table)
-    if (row >= rows.keys.size() || rows.keys[row++] != r.id) return false;
+bool mirror_table(const Table<T>& table, const std::vector<LoadedRows::Row>& rows, StorageMirror& mirror) {
+  if (table.size() != rows.size()) return false;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (table.at(i).id != rows[i].key) return false;
+    mirror.set(kind_of<T>(), rows[i].key, {rows[i].rev, rows[i].rank});
+  }
   return true;
 }
 
-template <class T>
-void mirror_table(const Table<T>& table, const LoadedRows& rows, std::size_t& row, StorageMirror& mirror) {
-  for (const auto& r : table) {
-    mirror.set(kind_of<T>(), r.id, {static_cast<std::int64_t>(rows.revs_ranks[2 * row]), rows.revs_ranks[2 * row + 1]});
-    ++row;
+// The rows as one workspace document, for the fast reader.
+std::string document_of(const LoadedRows& loaded) {
+  std::size_t size = 128;
+  for (const auto& rows : loaded.rows)
+    for (const auto& r : rows) size += r.json.size() + 1;
+  std::string doc;
+  doc.reserve(size);
+  doc += "{\"format\":\"";
+  doc += kWorkspaceFormat;
+  doc += "\",\"version\":" + std::to_string(kWorkspaceVersion);
+  for (RecordKind kind : kRecordKinds) {
+    doc += ",\"";
+    doc += store_name(kind);
+    doc += "\":[";
+    bool first = true;
+    for (const auto& r : loaded.rows[static_cast<int>(kind)]) {
+      if (!first) doc += ',';
+      first = false;
+      doc += r.json;
+    }
+    doc += ']';
   }
+  doc += '}';
+  return doc;
 }
 
 }  // namespace
 
 bool load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report) {
-  if (rows.revs_ranks.size() != 2 * rows.keys.size()) {
-    report.error = "storage returned " + std::to_string(rows.keys.size()) + " keys but " +
-                   std::to_string(rows.revs_ranks.size() / 2) + " revisions";
-    return false;
-  }
+  auto of = [&](RecordKind k) -> const std::vector<LoadedRows::Row>& { return rows.rows[static_cast<int>(k)]; };
   // Healthy data: the fast document reader checks everything at once.
-  Workspace ws;
-  Issues issues;
-  if (load_workspace(rows.document, ws, issues)) {
-    std::size_t row = 0;
-    const bool match = keys_match(ws.pipelines, rows, row) && keys_match(ws.people, rows, row) &&
-                       keys_match(ws.fields, rows, row) && keys_match(ws.views, rows, row) &&
-                       keys_match(ws.deals, rows, row) && row == rows.keys.size();
-    if (match) {
-      mirror.clear();
-      row = 0;
-      mirror_table(ws.pipelines, rows, row, mirror);
-      mirror_table(ws.people, rows, row, mirror);
-      mirror_table(ws.fields, rows, row, mirror);
-      mirror_table(ws.views, rows, row, mirror);
-      mirror_table(ws.deals, rows, row, mirror);
+  {
+    Workspace ws;
+    Issues issues;
+    StorageMirror fresh;
+    if (load_workspace(document_of(rows), ws, issues) && mirror_table(ws.pipelines, of(RecordKind::Pipeline), fresh) &&
+        mirror_table(ws.people, of(RecordKind::Person), fresh) && mirror_table(ws.fields, of(RecordKind::Field), fresh) &&
+        mirror_table(ws.views, of(RecordKind::View), fresh) && mirror_table(ws.deals, of(RecordKind::Deal), fresh)) {
       out = std::move(ws);
+      mirror = std::move(fresh);
       return true;
     }
   }
   // Something is wrong: read row by row and set the bad ones aside.
-  json doc;
-  std::string error;
-  if (!parse_json(rows.document, doc, error, ParseLimits{kMaxWorkspaceBytes, 64}) || !doc.is_object()) {
-    report.error = "stored data could not be read: " + (error.empty() ? std::string("not an object") : error);
-    return false;
-  }
   Workspace partial;
   StorageMirror partial_mirror;
-  RowReader reader{rows, partial, partial_mirror, report};
-  reader.read<Pipeline>(doc);
-  reader.read<Person>(doc);
-  reader.read<FieldDef>(doc);
-  reader.read<View>(doc);
-  reader.read<Deal>(doc);
+  RowReader reader{partial, partial_mirror, report};
+  reader.read<Pipeline>(of(RecordKind::Pipeline));
+  reader.read<Person>(of(RecordKind::Person));
+  reader.read<FieldDef>(of(RecordKind::Field));
+  reader.read<View>(of(RecordKind::View));
+  reader.read<Deal>(of(RecordKind::Deal));
   out = std::move(partial);
   mirror = std::move(partial_mirror);
   return true;

@@ -182,7 +182,7 @@ test('corrupt records are reported and set aside; the rest loads', { timeout: 12
       open.onsuccess = () => {
         const tx = open.result.transaction('deals', 'readwrite');
         const store = tx.objectStore('deals');
-        store.put({ id: 'corrupt_title', rev: 1, rank: 1e15, data: { id: 'corrupt_title', title: 42 } });
+        store.put({ id: 'corrupt_title', rev: 1, rank: 1e15, json: JSON.stringify({ id: 'corrupt_title', title: 42 }) });
         store.put({ id: 'corrupt_row', rev: 'x', rank: 1e15 + 1, data: 'not a deal' });
         tx.oncomplete = () => { open.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
@@ -207,6 +207,7 @@ test('corrupt records are reported and set aside; the rest loads', { timeout: 12
     assert.equal((await state(page)).storage.quarantined, 2, 'kept aside until the user dismisses them');
     await click(page, 'button:quarantine-dismiss');
     assert.equal((await state(page)).storage.quarantined, 0);
+    assert.equal((await flush(page)).status, 'saved');
     await reopen(page);
     assert.equal((await state(page)).storage.quarantined, 0);
   });

@@ -174,17 +174,18 @@ TEST_CASE("storage: unreadable rows are set aside with a reason, and the rest lo
   CHECK(reason_of("not_object") != "(not quarantined)");
 }
 
-TEST_CASE("storage: a broken load document is an error, not a crash") {
-  LoadedRows rows;
-  rows.document = "{\"deals\": [";
-  Workspace ws;
-  StorageMirror mirror;
+TEST_CASE("storage: a row whose text is not JSON is set aside, not a crash") {
+  MemoryStorage storage;
+  Tab tab(storage, seeded_small().workspace());
+  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
+  settle(tab, storage);
+  storage.store(RecordKind::Deal)["cut"] = {1, 1e9, json("raw:{\"id\": \"cut\", \"title\": \"Trunc")};
+  storage.store(RecordKind::Person)["u9"] = {1, 1e9, json("raw:")};
   LoadReport report;
-  CHECK_FALSE(load_rows(rows, ws, mirror, report));
-  CHECK_FALSE(report.error.empty());
-  rows.document = "{}";
-  rows.keys = {"a"};
-  CHECK_FALSE(load_rows(rows, ws, mirror, report));  // keys without revisions
+  const Workspace loaded = reload(storage, &report);
+  REQUIRE(report.quarantined.size() == 2);
+  for (const auto& q : report.quarantined) CHECK(q.reason.find("not JSON") != std::string::npos);
+  CHECK(loaded == tab.session.workspace());
 }
 
 TEST_CASE("persistence: debounced, then one transaction per command") {
