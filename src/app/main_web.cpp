@@ -20,6 +20,7 @@
 #include "ui/board.hpp"
 #include "ui/deal_editor.hpp"
 #include "ui/dialogs.hpp"
+#include "ui/field_errors.hpp"
 #include "ui/filter_bar.hpp"
 #include "ui/format.hpp"
 #include "ui/help.hpp"
@@ -168,10 +169,11 @@ void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
   if (app.pending_shortcut == 1) actions.undo = true;
   if (app.pending_shortcut == 2) actions.redo = true;
   app.pending_shortcut = 0;
+  // Escape leaves a text field first (ImGui reverts it), then closes the deal panel.
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     if (app.ui.show_help) app.ui.show_help = false;
-    else if (!app.ui.open_deal.empty() && app.ui.dialog.kind == ui::Dialog::None) app.ui.open_deal.clear();
     else if (io.WantTextInput) ImGui::ClearActiveID();
+    else if (!app.ui.open_deal.empty() && app.ui.dialog.kind == ui::Dialog::None) app.ui.open_deal.clear();
   }
   if (io.WantTextInput || ctrl || app.ui.dialog.kind != ui::Dialog::None) return;
   if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
@@ -201,8 +203,15 @@ void select_created(App& app, const std::string& what, const Change* change) {
 }
 
 void apply_actions(App& app, ui::Actions& actions) {
-  for (const Command& c : actions.commands) {
-    Outcome o = app.session.dispatch(c, now_ms());
+  for (std::size_t i = 0; i < actions.commands.size(); ++i) {
+    Outcome o = app.session.dispatch(actions.commands[i], now_ms());
+    const auto typed = actions.typed_into.find(i);
+    if (!o.ok && typed != actions.typed_into.end()) {
+      ui::reject(app.ui, typed->second, o.error);  // shown beside the field, which keeps the text
+      app.ui.message.clear();
+      break;
+    }
+    if (typed != actions.typed_into.end()) ui::accept(app.ui, typed->second);
     if (!o.ok) {
       app.ui.message = o.error;
       app.ui.message_is_error = true;
@@ -233,6 +242,7 @@ void apply_actions(App& app, ui::Actions& actions) {
 
 void draw(App& app, ui::Actions& actions) {
   const ui::Ctx ctx{app.session.workspace(), app.fonts, app.scale, now_ms()};
+  ui::forget_closed_forms(app.ui);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
@@ -258,7 +268,9 @@ void draw(App& app, ui::Actions& actions) {
   const ui::DialogState before = app.ui.dialog;
   const std::size_t queued = actions.commands.size();
   ui::draw_dialogs(ctx, app.gallery, app.ui, actions);
-  if (actions.commands.size() > queued && before.kind != ui::Dialog::None) actions.dialog_on_error = before;
+  // Field edits in the pipeline editor show their errors in place; the dialog stays as it is.
+  if (actions.commands.size() > queued && before.kind != ui::Dialog::None && !actions.typed_into.count(queued))
+    actions.dialog_on_error = before;
   ui::draw_help(ctx, app.ui);
   shortcuts(app, ctx, actions);
   ImGui::End();
