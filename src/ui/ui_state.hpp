@@ -91,7 +91,10 @@ struct UiState {
 
   // Editing buffers.
   std::map<std::string, TextBuffer> quick_add;  // per column key
-  std::map<std::string, TextBuffer> edit_buffers;  // fields being edited (see widgets.hpp)
+  std::map<std::string, TextBuffer> edit_buffers;  // "add" boxes and other short inputs
+  // Fields bound to model values (widgets.hpp field_text), any length: notes run to 100 kB and
+  // a fixed buffer would cut them on the next edit.
+  std::map<std::string, std::string> field_texts;
   std::map<std::string, FieldError> field_errors;  // rejected edits by field name
   int editor_tab_field_type = 0;  // pipeline editor: type of the field being added
   DialogState dialog;

@@ -28,18 +28,35 @@ void refocus_after_submit(UiState& ui, const std::string& name) {
 
 // [SECTION] Fields with in-place errors
 
+namespace {
+// Grows the std::string behind an InputText as the text grows (as imgui_stdlib does).
+int resize_string(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    auto* s = static_cast<std::string*>(data->UserData);
+    s->resize(static_cast<std::size_t>(data->BufTextLen));
+    data->Buf = s->data();
+  }
+  return 0;
+}
+}  // namespace
+
 bool field_text(const Ctx& ctx, UiState& ui, FieldTarget& field, const std::string& value, const FieldLook& look) {
-  TextBuffer& buf = ui.edit_buffers[field.name];
+  std::string& buf = ui.field_texts[field.name];
   const std::string label = "##" + field.name;
   const auto error = ui.field_errors.find(field.name);
   const bool rejected = error != ui.field_errors.end();
   // While the field is being edited the buffer is the truth; otherwise it shows the model's value,
-  // or the rejected text so it can be corrected rather than typed again.
-  if (ImGui::GetActiveID() != ImGui::GetID(label.c_str()))
-    std::snprintf(buf.data(), buf.size(), "%s", rejected ? error->second.text.c_str() : value.c_str());
+  // or the rejected text so it can be corrected rather than typed again. "Being edited" includes
+  // the frame after: a click into a field drawn earlier takes focus before this one reads its
+  // text to commit it.
+  const ImGuiID id = ImGui::GetID(label.c_str());
+  if (ImGui::GetActiveID() != id && GImGui->ActiveIdPreviousFrame != id) buf = rejected ? error->second.text : value;
   if (rejected) ImGui::PushStyleColor(ImGuiCol_FrameBg, error_field_bg());
-  if (look.multiline) ImGui::InputTextMultiline(label.c_str(), buf.data(), buf.size(), ImVec2(-1, look.height));
-  else ImGui::InputTextWithHint(label.c_str(), look.hint, buf.data(), buf.size());
+  // capacity() + 1: std::string always keeps room for its terminating zero.
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+  if (look.multiline)
+    ImGui::InputTextMultiline(label.c_str(), buf.data(), buf.capacity() + 1, ImVec2(-1, look.height), flags, resize_string, &buf);
+  else ImGui::InputTextWithHint(label.c_str(), look.hint, buf.data(), buf.capacity() + 1, flags, resize_string, &buf);
   if (rejected) ImGui::PopStyleColor();
   items().add_last_item(field.name);
   // ImGui reverts a field on Escape and reports the revert as an edit: Escape means "never mind".
@@ -49,7 +66,7 @@ bool field_text(const Ctx& ctx, UiState& ui, FieldTarget& field, const std::stri
   field_error_text(ui, field.name);
   if (escaped && rejected) ui.field_errors.erase(field.name);
   if (!committed) return false;
-  field.text = buf.data();
+  field.text = buf.c_str();
   if (field.text != value) return true;
   ui.field_errors.erase(field.name);  // back to the saved value: nothing left to fix
   return false;
