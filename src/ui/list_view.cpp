@@ -21,6 +21,7 @@ constexpr Column kColumns[] = {{"Title", "title", 3.0f},  {"Company", "company",
 
 void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
   const std::vector<Id> ids(ui.selected.begin(), ui.selected.end());
+  ImGui::AlignTextToFramePadding();
   ImGui::Text("%zu selected", ids.size());
   ImGui::SameLine();
   const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);
