@@ -4,6 +4,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
@@ -67,6 +68,23 @@ void sync_viewport(App& app) {
     app.dark_applied = app.ui.dark;
     app.pending_frames = 3;
   }
+}
+
+// ImGui's GLFW backend listens for the wheel on the document, where Chrome makes listeners
+// passive, so its preventDefault logs an error on every scroll. The same handler on the canvas
+// (not passive) keeps the console clean; steps as in ImGui_ImplEmscripten_WheelCallback.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+  float multiplier = 0.0f;
+  if (ev->deltaMode == DOM_DELTA_PIXEL) multiplier = 1.0f / 100.0f;  // 100 pixels make a step
+  else if (ev->deltaMode == DOM_DELTA_LINE) multiplier = 1.0f / 3.0f;
+  else if (ev->deltaMode == DOM_DELTA_PAGE) multiplier = 80.0f;
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(ev->deltaX) * -multiplier, static_cast<float>(ev->deltaY) * -multiplier);
+  return EM_TRUE;
+}
+
+void move_wheel_listener_to_canvas() {
+  emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+  emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
 }
 
 std::string read_text(const std::string& path) {
@@ -348,6 +366,7 @@ int main() {
   pb::ui::apply_theme(app.ui.dark, app.scale);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  move_wheel_listener_to_canvas();
   // After the GLFW backend, which installs its own (Emscripten's GLFW has no real clipboard).
   io.SetClipboardTextFn = set_clipboard;
   io.GetClipboardTextFn = get_clipboard;
