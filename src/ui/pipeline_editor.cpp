@@ -1,4 +1,5 @@
 // [SECTION] Index
+// - Helpers: editor_field, int_field (every field shows its rejected edit in place, widgets.hpp)
 // - Stages tab: one row per stage, drag rows to reorder, delete with a target for its deals
 // - Fields tab: custom fields and their options
 // - People tab: the managers who own deals

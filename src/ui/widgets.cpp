@@ -3,9 +3,6 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include <algorithm>
-#include <cstdio>
-
 #include "item_registry.hpp"
 #include "theme.hpp"
 
