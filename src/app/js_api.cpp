@@ -90,6 +90,8 @@ EMSCRIPTEN_KEEPALIVE void pb_api_reset_frame_stats() {
 EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
   const auto& app = pb::app::the_app();
   const auto& ws = app.session.workspace();
+  pb::json field_errors = pb::json::object();  // rejected edits shown in place, by field name
+  for (const auto& [name, e] : app.ui.field_errors) field_errors[name] = {{"message", e.message}, {"value", e.text}};
   return to_c_string(pb::json{{"pipelines", ws.pipelines.size()},
                               {"deals", ws.deals.size()},
                               {"selected_pipeline", app.ui.pipeline},
@@ -101,6 +103,7 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
                               {"selected_deals", app.ui.selected},
                               {"dialog", static_cast<int>(app.ui.dialog.kind)},
                               {"message", app.ui.message},
+                              {"field_errors", field_errors},
                               {"typing", ImGui::GetIO().WantTextInput},
                               {"search", app.ui.search.data()},
                               {"dark", app.ui.dark},

@@ -4,6 +4,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
@@ -20,6 +21,7 @@
 #include "ui/board.hpp"
 #include "ui/deal_editor.hpp"
 #include "ui/dialogs.hpp"
+#include "ui/field_errors.hpp"
 #include "ui/filter_bar.hpp"
 #include "ui/format.hpp"
 #include "ui/help.hpp"
@@ -68,6 +70,23 @@ void sync_viewport(App& app) {
     app.dark_applied = app.ui.dark;
     app.pending_frames = 3;
   }
+}
+
+// ImGui's GLFW backend listens for the wheel on the document, where Chrome makes listeners
+// passive, so its preventDefault logs an error on every scroll. The same handler on the canvas
+// (not passive) keeps the console clean; steps as in ImGui_ImplEmscripten_WheelCallback.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+  float multiplier = 0.0f;
+  if (ev->deltaMode == DOM_DELTA_PIXEL) multiplier = 1.0f / 100.0f;  // 100 pixels make a step
+  else if (ev->deltaMode == DOM_DELTA_LINE) multiplier = 1.0f / 3.0f;
+  else if (ev->deltaMode == DOM_DELTA_PAGE) multiplier = 80.0f;
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(ev->deltaX) * -multiplier, static_cast<float>(ev->deltaY) * -multiplier);
+  return EM_TRUE;
+}
+
+void move_wheel_listener_to_canvas() {
+  emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+  emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
 }
 
 std::string read_text(const std::string& path) {
@@ -197,10 +216,11 @@ void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
   if (app.pending_shortcut == 1) actions.undo = true;
   if (app.pending_shortcut == 2) actions.redo = true;
   app.pending_shortcut = 0;
+  // Escape leaves a text field first (ImGui reverts it), then closes the deal panel.
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     if (app.ui.show_help) app.ui.show_help = false;
-    else if (!app.ui.open_deal.empty() && app.ui.dialog.kind == ui::Dialog::None) app.ui.open_deal.clear();
     else if (io.WantTextInput) ImGui::ClearActiveID();
+    else if (!app.ui.open_deal.empty() && app.ui.dialog.kind == ui::Dialog::None) app.ui.open_deal.clear();
   }
   if (io.WantTextInput || ctrl || app.ui.dialog.kind != ui::Dialog::None) return;
   if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
@@ -230,8 +250,15 @@ void select_created(App& app, const std::string& what, const Change* change) {
 }
 
 void apply_actions(App& app, ui::Actions& actions) {
-  for (const Command& c : actions.commands) {
-    Outcome o = app.session.dispatch(c, now_ms());
+  for (std::size_t i = 0; i < actions.commands.size(); ++i) {
+    Outcome o = app.session.dispatch(actions.commands[i], now_ms());
+    const auto typed = actions.typed_into.find(i);
+    if (!o.ok && typed != actions.typed_into.end()) {
+      ui::reject(app.ui, typed->second, o.error);  // shown beside the field, which keeps the text
+      app.ui.message.clear();
+      break;
+    }
+    if (typed != actions.typed_into.end()) ui::accept(app.ui, typed->second);
     if (!o.ok) {
       app.ui.message = o.error;
       app.ui.message_is_error = true;
@@ -262,6 +289,7 @@ void apply_actions(App& app, ui::Actions& actions) {
 
 void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions) {
   const ui::Ctx ctx{app.session.workspace(), app.fonts, app.scale, now_ms()};
+  ui::forget_closed_forms(app.ui);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
@@ -289,7 +317,9 @@ void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions) {
   const ui::DialogState before = app.ui.dialog;
   const std::size_t queued = actions.commands.size();
   ui::draw_dialogs(ctx, app.gallery, app.ui, actions);
-  if (actions.commands.size() > queued && before.kind != ui::Dialog::None) actions.dialog_on_error = before;
+  // Field edits in the pipeline editor show their errors in place; the dialog stays as it is.
+  if (actions.commands.size() > queued && before.kind != ui::Dialog::None && !actions.typed_into.count(queued))
+    actions.dialog_on_error = before;
   ui::draw_help(ctx, app.ui);
   ui::draw_storage_details(ctx, storage, app.storage_ui, storage_actions);
   ui::draw_conflict_dialog(ctx, storage, app.storage_ui, storage_actions);
@@ -372,6 +402,7 @@ int main() {
   pb::ui::apply_theme(app.ui.dark, app.scale);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  move_wheel_listener_to_canvas();
   // After the GLFW backend, which installs its own (Emscripten's GLFW has no real clipboard).
   io.SetClipboardTextFn = set_clipboard;
   io.GetClipboardTextFn = get_clipboard;

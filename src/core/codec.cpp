@@ -18,6 +18,20 @@ bool is_color(std::string_view s) {
   return true;
 }
 
+}  // namespace
+
+bool is_email(std::string_view s) {
+  const auto at = s.find('@');
+  if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) <= ' ') return false;
+  const std::string_view domain = s.substr(at + 1);
+  const auto dot = domain.find('.');
+  return dot != std::string_view::npos && dot > 0 && domain.back() != '.' && domain.find("..") == std::string_view::npos;
+}
+
+namespace {
+
 template <class E>
 bool read_enum(const json& obj, std::string_view key, E& out, const JsonPath& p, Issues& issues, Need need,
                const char* allowed) {
@@ -384,7 +398,9 @@ bool read_deal(const json& v, Deal& out, const Table<FieldDef>& fields, const Js
     auto it = v.find(key);
     if (it == v.end()) continue;
     if (it->is_null() && patch) field->clear();
-    else read_string(v, key, *field, p, issues, Need::Optional, key == std::string_view("owner") ? 64 : kMaxName);
+    else if (read_string(v, key, *field, p, issues, Need::Optional, key == std::string_view("owner") ? 64 : kMaxName) &&
+             !document && field == &d.contact_email && !field->empty() && !is_email(*field))
+      issues.add(p / key, kNotAnEmail);
   }
   if (auto it = v.find("expected_close"); it != v.end()) {
     if (it->is_null() && patch) d.expected_close.reset();

@@ -39,6 +39,11 @@ bool patch_stage(const json& set, Stage& out, const JsonPath& p, Issues& issues)
 bool patch_person(const json& set, Person& out, const JsonPath& p, Issues& issues);
 bool patch_view(const json& set, View& out, const JsonPath& p, Issues& issues);
 
+// A plausible email address: one @, something before it, a dotted domain after it, no spaces.
+// Commands hold typed addresses to this; documents are not, so older files still load.
+bool is_email(std::string_view s);
+inline constexpr const char* kNotAnEmail = "is not an email address like name@example.com";
+
 // Shared limits (bytes).
 inline constexpr std::size_t kMaxName = 200;
 inline constexpr std::size_t kMaxText = 100'000;

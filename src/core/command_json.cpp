@@ -23,6 +23,15 @@ struct Reader {
   void operator()(const char* key, cmd::Strings& out, bool required) {
     read_string_list(obj, key, out, path, issues, required ? Need::Required : Need::Optional);
   }
+  // Optional fields: absent (or null) leaves `out` empty; the readers return false then.
+  void operator()(const char* key, std::optional<std::string>& out, bool) {
+    std::string v;
+    if (read_string(obj, key, v, path, issues, Need::Optional, 100'000)) out = v;
+  }
+  void operator()(const char* key, std::optional<cmd::Strings>& out, bool) {
+    cmd::Strings v;
+    if (read_string_list(obj, key, v, path, issues, Need::Optional)) out = v;
+  }
   void operator()(const char* key, cmd::StageMap& out, bool required) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
@@ -54,6 +63,10 @@ struct Writer {
   }
   void operator()(const char* key, const cmd::Strings& v, bool required) {
     if (required || !v.empty()) obj[key] = v;
+  }
+  template <class T>
+  void operator()(const char* key, const std::optional<T>& v, bool) {
+    if (v) obj[key] = *v;
   }
   void operator()(const char* key, const cmd::StageMap& v, bool required) {
     if (required || !v.empty()) obj[key] = v;

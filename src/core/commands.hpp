@@ -71,7 +71,9 @@ struct DealsDelete { static constexpr const char* kType = "deals.delete"; String
 
 struct FieldCreate { static constexpr const char* kType = "field.create"; json field;
   PB_FIELDS(f("field", field, true)) };
-struct FieldUpdate { static constexpr const char* kType = "field.update"; std::string field, name; Strings options; StageMap rename_options;
+// name and options: absent = unchanged (an empty name or option list is an error, not a no-op).
+struct FieldUpdate { static constexpr const char* kType = "field.update"; std::string field; std::optional<std::string> name;
+  std::optional<Strings> options; StageMap rename_options;
   PB_FIELDS(f("field", field, true); f("name", name, false); f("options", options, false); f("rename_options", rename_options, false)) };
 struct FieldDelete { static constexpr const char* kType = "field.delete"; std::string field;
   PB_FIELDS(f("field", field, true)) };

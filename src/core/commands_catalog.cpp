@@ -42,14 +42,14 @@ std::string apply(const cmd::FieldUpdate& c, Tx& tx) {
   const FieldDef* found = tx.ws().fields.find(c.field);
   if (!found) return "no custom field has id " + in_quotes(c.field);
   FieldDef f = *found;
-  json patch{{"id", f.id}, {"name", c.name.empty() ? f.name : c.name}, {"type", to_string(f.type)}};
-  std::vector<std::string> options = c.options.empty() ? f.options : c.options;
-  if (!c.options.empty() && f.type != FieldType::Choice) return "/options: only choice fields have options";
+  json patch{{"id", f.id}, {"name", c.name.value_or(f.name)}, {"type", to_string(f.type)}};
+  std::vector<std::string> options = c.options.value_or(f.options);
+  if (c.options && f.type != FieldType::Choice) return "/options: only choice fields have options";
   // Renamed options take their new name in the option list too, unless the list was given.
   for (const auto& [from, to] : c.rename_options) {
     if (std::find(f.options.begin(), f.options.end(), from) == f.options.end())
       return "/rename_options/" + from + ": not an option of field " + in_quotes(f.name);
-    if (c.options.empty()) std::replace(options.begin(), options.end(), from, to);
+    if (!c.options) std::replace(options.begin(), options.end(), from, to);
   }
   if (f.type == FieldType::Choice) patch["options"] = options;
   Issues issues;
@@ -104,6 +104,7 @@ std::string apply(const cmd::PersonCreate& c, Tx& tx) {
   Issues issues;
   Person p;
   if (!read_person(c.person, p, JsonPath() / "person", issues, Ids::Optional)) return issues.summary();
+  if (!p.email.empty() && !is_email(p.email)) return std::string("/person/email: ") + kNotAnEmail;
   if (!p.id.empty() && tx.ws().people.contains(p.id)) return "/person/id: a person with id " + in_quotes(p.id) + " exists";
   if (p.id.empty()) p.id = tx.new_id("person");
   tx.put(std::move(p));
@@ -117,6 +118,7 @@ std::string apply(const cmd::PersonUpdate& c, Tx& tx) {
   Person p = *found;
   Issues issues;
   if (!patch_person(c.set, p, JsonPath() / "set", issues)) return issues.summary();
+  if (c.set.contains("email") && !p.email.empty() && !is_email(p.email)) return std::string("/set/email: ") + kNotAnEmail;
   tx.put(std::move(p));
   return "";
 }

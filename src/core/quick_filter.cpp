@@ -55,10 +55,15 @@ std::optional<QuickFilter> quick_filter_of(const json& filter) {
 }
 
 std::optional<std::int64_t> parse_amount(std::string_view text, std::string_view currency) {
+  return read_amount(text, currency).amount;
+}
+
+AmountInput read_amount(std::string_view text, std::string_view currency) {
   const int exp = currency_exponent(currency);
+  const AmountInput not_amount{std::nullopt, "is not an amount like " + format_amount(125050, currency)};
   std::int64_t whole = 0, frac = 0;
   int frac_digits = 0;
-  bool negative = false, seen_digit = false, in_frac = false;
+  bool negative = false, seen_digit = false, in_frac = false, too_large = false, too_precise = false;
   std::size_t i = 0;
   while (i < text.size() && text[i] == ' ') ++i;
   if (i < text.size() && text[i] == '-') {
@@ -70,31 +75,36 @@ std::optional<std::int64_t> parse_amount(std::string_view text, std::string_view
     if (c >= '0' && c <= '9') {
       seen_digit = true;
       if (in_frac) {
-        if (++frac_digits > exp) return std::nullopt;  // more precision than the currency has
-        frac = frac * 10 + (c - '0');
-      } else {
+        if (++frac_digits > exp) too_precise = true;
+        else frac = frac * 10 + (c - '0');
+      } else if (!too_large) {
         whole = whole * 10 + (c - '0');
-        if (whole > kMaxMoneyMinor) return std::nullopt;
+        too_large = whole > kMaxMoneyMinor;
       }
     } else if (c == ',' && !in_frac) {
       continue;  // thousands separator
-    } else if (c == '.' && !in_frac && exp > 0) {
+    } else if (c == '.' && !in_frac) {
       in_frac = true;
     } else if (c == ' ') {
       while (i < text.size() && text[i] == ' ') ++i;
-      if (i != text.size()) return std::nullopt;
+      if (i != text.size()) return not_amount;
       break;
     } else {
-      return std::nullopt;
+      return not_amount;
     }
   }
-  if (!seen_digit) return std::nullopt;
+  if (!seen_digit) return not_amount;
+  const std::string code(currency);
+  if (too_precise)
+    return {std::nullopt, exp == 0 ? code + " amounts have no decimals"
+                                   : "has more decimals than " + code + " has (" + std::to_string(exp) + ")"};
   std::int64_t scale = 1;
   for (int k = 0; k < exp; ++k) scale *= 10;
   for (int k = frac_digits; k < exp; ++k) frac *= 10;
+  if (too_large || whole > kMaxMoneyMinor / scale || whole * scale + frac > kMaxMoneyMinor)
+    return {std::nullopt, "is too large (at most " + format_amount(kMaxMoneyMinor, currency) + ")"};
   const std::int64_t minor = whole * scale + frac;
-  if (minor > kMaxMoneyMinor) return std::nullopt;
-  return negative ? -minor : minor;
+  return {negative ? -minor : minor, ""};
 }
 
 }  // namespace pb

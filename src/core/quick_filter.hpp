@@ -31,5 +31,12 @@ std::optional<QuickFilter> quick_filter_of(const json& filter);
 
 // "1,250.50" / "1250.5" / "1250" in major units of a currency -> minor units.
 std::optional<std::int64_t> parse_amount(std::string_view text, std::string_view currency);
+// The same, saying why typed text is not an amount ("" when it is): not a number, more decimals
+// than the currency has, or past the money limit.
+struct AmountInput {
+  std::optional<std::int64_t> amount;
+  std::string problem;
+};
+AmountInput read_amount(std::string_view text, std::string_view currency);
 
 }  // namespace pb

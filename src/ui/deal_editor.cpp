@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "field_errors.hpp"
 #include "format.hpp"
 #include "item_registry.hpp"
 #include "theme.hpp"
@@ -16,18 +17,41 @@ void label(const char* text) {
   ImGui::TextDisabled("%s", text);
 }
 
+// The editor field for one deal key: item "editor:<key>", errors of deal.update at /set/<key>.
+FieldTarget deal_field(const Deal& d, const std::string& key) {
+  return FieldTarget{"editor:" + key, deal_form(d.id), "", "/set/" + key};
+}
+
 // A labelled text field bound to one deal field; commits as deal.update {key: value}.
-void text_field(const Deal& d, const char* title, const char* key, const std::string& value, UiState& ui,
+void text_field(const Ctx& ctx, const Deal& d, const char* title, const char* key, const std::string& value, UiState& ui,
                 Actions& actions, const char* hint = "") {
   label(title);
   ImGui::SetNextItemWidth(-1);
-  std::string text;
-  if (edit_text((std::string("##") + key).c_str(), value, ui.edit_buffers, std::string("deal:") + key, text, hint)) {
-    json set;
-    set[key] = text.empty() && std::string_view(key) != "title" ? json(nullptr) : json(text);
-    actions.commands.push_back(cmd::DealUpdate{d.id, set});
+  FieldTarget f = deal_field(d, key);
+  if (!field_text(ctx, ui, f, value, {.hint = hint})) return;
+  json set;
+  set[key] = f.text.empty() && std::string_view(key) != "title" ? json(nullptr) : json(f.text);
+  actions.typed(cmd::DealUpdate{d.id, set}, {f});
+}
+
+// Typed text -> the JSON value the core checks. Only turning text into a number is done here;
+// what the number may be (finite, in range) is the core's rule.
+std::optional<json> number_of(const std::string& text) {
+  json n = json::parse(text, nullptr, false);
+  if (n.is_discarded() || !n.is_number()) return std::nullopt;
+  return n;
+}
+
+std::string shown_value(const FieldValue& v) {
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* n = std::get_if<double>(&v)) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", *n);
+    return buf;
   }
-  items().add_last_item(std::string("editor:") + key);
+  if (auto* m = std::get_if<Money>(&v)) return format_amount(m->amount, m->currency);
+  if (auto* dt = std::get_if<Date>(&v)) return format_date(*dt);
+  return "";
 }
 
 void custom_field(const Ctx& ctx, const Deal& d, const FieldDef& f, UiState& ui, Actions& actions) {
@@ -35,50 +59,39 @@ void custom_field(const Ctx& ctx, const Deal& d, const FieldDef& f, UiState& ui,
   auto it = d.custom.find(f.id);
   const FieldValue* v = it == d.custom.end() ? nullptr : &it->second;
   ImGui::SetNextItemWidth(-1);
-  const std::string id = "##cf" + f.id;
-  auto commit = [&](json value) { actions.commands.push_back(cmd::DealUpdate{d.id, json{{"custom", {{f.id, value}}}}}); };
+  FieldTarget target = deal_field(d, "custom/" + f.id);
+  target.name = "editor:custom:" + f.id;
+  auto commit = [&](json value) { actions.typed(cmd::DealUpdate{d.id, json{{"custom", {{f.id, value}}}}}, {target}); };
   if (f.type == FieldType::Choice) {
     const std::string current = v ? std::get<std::string>(*v) : "";
-    if (ImGui::BeginCombo(id.c_str(), current.empty() ? "—" : current.c_str())) {
+    if (ImGui::BeginCombo(("##" + target.name).c_str(), current.empty() ? "—" : current.c_str())) {
       if (ImGui::Selectable("—", current.empty()) && !current.empty()) commit(nullptr);
       for (const auto& o : f.options)
         if (ImGui::Selectable(o.c_str(), o == current) && o != current) commit(o);
       ImGui::EndCombo();
     }
+    items().add_last_item(target.name);
+    frame_if_rejected(ctx, ui, target.name);
+    field_error_text(ui, target.name);
     return;
   }
-  std::string shown;
-  if (v) {
-    if (auto* s = std::get_if<std::string>(v)) shown = *s;
-    else if (auto* n = std::get_if<double>(v)) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.15g", *n);
-      shown = buf;
-    }
-    else if (auto* m = std::get_if<Money>(v)) shown = format_amount(m->amount, m->currency);
-    else if (auto* dt = std::get_if<Date>(v)) shown = format_date(*dt);
-  }
-  std::string text;
   const char* hint = f.type == FieldType::Date ? "YYYY-MM-DD" : (f.type == FieldType::Number ? "number" : "");
-  if (!edit_text(id.c_str(), shown, ui.edit_buffers, "deal:custom:" + f.id, text, hint)) return;
-  if (text.empty()) return commit(nullptr);
+  if (!field_text(ctx, ui, target, v ? shown_value(*v) : "", {.hint = hint})) return;
+  if (target.text.empty()) return commit(nullptr);
   switch (f.type) {
-    case FieldType::Number: {
-      json n = json::parse(text, nullptr, false);
-      if (n.is_discarded() || !n.is_number()) ui.message = f.name + ": \"" + text + "\" is not a number";
-      else commit(n);
+    case FieldType::Number:
+      if (auto n = number_of(target.text)) commit(*n);
+      else reject_input(ui, target, "Is not a number");
       break;
-    }
     case FieldType::Money: {
       const std::string currency = v ? std::get<Money>(*v).currency : d.value.currency;
-      auto amount = parse_amount(text, currency);
-      if (!amount) ui.message = f.name + ": \"" + text + "\" is not an amount";
-      else commit(json{{"amount", *amount}, {"currency", currency}});
+      const AmountInput in = read_amount(target.text, currency);
+      if (in.amount) commit(json{{"amount", *in.amount}, {"currency", currency}});
+      else reject_input(ui, target, split_error(in.problem).message);
       break;
     }
-    default: commit(text); break;  // text; dates are checked by the command
+    default: commit(target.text); break;  // text; dates are checked by the command
   }
-  (void)ctx;
 }
 
 void history(const Ctx& ctx, const Deal& d) {
@@ -141,7 +154,7 @@ void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
     ui.dialog.deals = {d.id};
   }
   ImGui::Separator();
-  text_field(d, "Title", "title", d.title, ui, actions);
+  text_field(ctx, d, "Title", "title", d.title, ui, actions);
   label("Stage");
   ImGui::SetNextItemWidth(-1);
   const Stage* stage = p ? p->stage(d.stage) : nullptr;
@@ -158,17 +171,15 @@ void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
         }
     ImGui::EndCombo();
   }
-  label("Value");
-  ImGui::SetNextItemWidth(-ctx.px(60));
-  std::string text;
-  if (edit_text("##value", format_amount(d.value.amount, d.value.currency), ui.edit_buffers, "deal:value", text)) {
-    if (auto amount = parse_amount(text, d.value.currency))
-      actions.commands.push_back(cmd::DealUpdate{d.id, json{{"value", {{"amount", *amount}, {"currency", d.value.currency}}}}});
-    else ui.message = "Value: \"" + text + "\" is not an amount in " + d.value.currency;
+  label(("Value (" + d.value.currency + ")").c_str());
+  ImGui::SetNextItemWidth(-1);
+  FieldTarget value = deal_field(d, "value");
+  if (field_text(ctx, ui, value, format_amount(d.value.amount, d.value.currency))) {
+    const AmountInput in = read_amount(value.text, d.value.currency);
+    if (!in.amount) reject_input(ui, value, split_error(in.problem).message);
+    else if (*in.amount == d.value.amount) accept(ui, {value});  // the same amount, written differently
+    else actions.typed(cmd::DealUpdate{d.id, json{{"value", {{"amount", *in.amount}, {"currency", d.value.currency}}}}}, {value});
   }
-  items().add_last_item("editor:value");
-  ImGui::SameLine();
-  ImGui::TextUnformatted(d.value.currency.c_str());
   label("Owner");
   ImGui::SetNextItemWidth(-1);
   const Person* owner = ctx.ws.people.find(d.owner);
@@ -179,19 +190,20 @@ void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
         actions.commands.push_back(cmd::DealUpdate{d.id, json{{"owner", person.id}}});
     ImGui::EndCombo();
   }
-  text_field(d, "Company", "company", d.company, ui, actions);
-  text_field(d, "Contact", "contact_name", d.contact_name, ui, actions);
-  text_field(d, "Email", "contact_email", d.contact_email, ui, actions);
-  text_field(d, "Expected close", "expected_close", d.expected_close ? format_date(*d.expected_close) : "", ui, actions,
+  text_field(ctx, d, "Company", "company", d.company, ui, actions);
+  text_field(ctx, d, "Contact", "contact_name", d.contact_name, ui, actions);
+  text_field(ctx, d, "Email", "contact_email", d.contact_email, ui, actions);
+  text_field(ctx, d, "Expected close", "expected_close", d.expected_close ? format_date(*d.expected_close) : "", ui, actions,
              "YYYY-MM-DD");
-  text_field(d, "Product", "product", d.product, ui, actions);
-  text_field(d, "Subscription plan", "plan", d.plan, ui, actions);
-  text_field(d, "Property", "property", d.property, ui, actions);
-  text_field(d, "Source channel", "source", d.source, ui, actions);
+  text_field(ctx, d, "Product", "product", d.product, ui, actions);
+  text_field(ctx, d, "Subscription plan", "plan", d.plan, ui, actions);
+  text_field(ctx, d, "Property", "property", d.property, ui, actions);
+  text_field(ctx, d, "Source channel", "source", d.source, ui, actions);
   for (const auto& f : ctx.ws.fields) custom_field(ctx, d, f, ui, actions);
   label("Notes");
-  if (edit_text("##notes", d.notes, ui.edit_buffers, "deal:notes", text, "", true, ctx.px(90)))
-    actions.commands.push_back(cmd::DealUpdate{d.id, json{{"notes", text}}});
+  FieldTarget notes = deal_field(d, "notes");
+  if (field_text(ctx, ui, notes, d.notes, {.multiline = true, .height = ctx.px(90)}))
+    actions.typed(cmd::DealUpdate{d.id, json{{"notes", notes.text}}}, {notes});
   ImGui::Spacing();
   history(ctx, d);
   ImGui::TextDisabled("Created %s · updated %s", format_timestamp(d.created).substr(0, 10).c_str(),

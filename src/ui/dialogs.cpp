@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstring>
 
 #include "format.hpp"
@@ -33,10 +34,12 @@ bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width) {
     ImGui::OpenPopup(title);
     ui.dialog.just_opened = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(ctx.px(width), 0), ImGuiCond_Appearing);
+  // Fixed width, height following the content: an error line appearing under the input must not
+  // push the buttons out of sight.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(ctx.px(width), 0), ImVec2(ctx.px(width), FLT_MAX));
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   bool open = true;
-  if (!ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
     ui.dialog.kind = Dialog::None;  // closed with the title bar's x
     return false;
   }
@@ -52,7 +55,10 @@ void end_dialog(UiState& ui, bool close) {
 }
 
 void show_error(const UiState& ui) {
-  if (!ui.dialog.error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.45f, 1.0f), "%s", ui.dialog.error.c_str());
+  if (ui.dialog.error.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, error_color());
+  ImGui::TextWrapped("%s", ui.dialog.error.c_str());
+  ImGui::PopStyleColor();
 }
 
 // A text field that takes focus when the dialog opens; Enter submits.

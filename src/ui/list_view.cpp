@@ -21,14 +21,17 @@ constexpr Column kColumns[] = {{"Title", "title", 3.0f},  {"Company", "company",
 
 void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
   const std::vector<Id> ids(ui.selected.begin(), ui.selected.end());
+  ImGui::AlignTextToFramePadding();
   ImGui::Text("%zu selected", ids.size());
   ImGui::SameLine();
   const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);
   ImGui::SetNextItemWidth(ctx.px(170));
   if (ImGui::BeginCombo("##bulkstage", "Move to stage…")) {
     if (p)
-      for (const auto& s : p->stages)
-        if (ImGui::Selectable(s.name.c_str())) {
+      for (const auto& s : p->stages) {
+        const bool chosen = ImGui::Selectable(s.name.c_str());
+        items().add_last_item("bulkstage:" + s.id);
+        if (chosen) {
           if (s.kind == StageKind::Lost) {
             open_dialog(ui, Dialog::LostReason);
             ui.dialog.deals = ids;
@@ -37,16 +40,19 @@ void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
             actions.commands.push_back(cmd::DealsMove{ids, s.id, "", "", {}});
           }
         }
+      }
     ImGui::EndCombo();
   }
   items().add_last_item("bulk:stage");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ctx.px(170));
   if (ImGui::BeginCombo("##bulkowner", "Change owner…")) {
-    for (const auto& person : ctx.ws.people)
-      if (ImGui::Selectable(person.name.c_str()))
-        actions.commands.push_back(cmd::DealsUpdate{ids, json{{"owner", person.id}}});
+    for (const auto& person : ctx.ws.people) {
+      if (ImGui::Selectable(person.name.c_str())) actions.commands.push_back(cmd::DealsUpdate{ids, json{{"owner", person.id}}});
+      items().add_last_item("bulkowner:" + person.id);
+    }
     if (ImGui::Selectable("No owner")) actions.commands.push_back(cmd::DealsUpdate{ids, json{{"owner", nullptr}}});
+    items().add_last_item("bulkowner:none");
     ImGui::EndCombo();
   }
   items().add_last_item("bulk:owner");
@@ -67,6 +73,7 @@ void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
     if (lost) ui.dialog.pending = cmd::DealsMove{ids, lost->id, "", "", {}};
     else ui.message = "This pipeline has no lost stage; mark deals lost one by one from the deal panel.";
   }
+  items().add_last_item("bulk:lost");
   ImGui::SameLine();
   if (ImGui::Button("Delete…")) {
     open_dialog(ui, Dialog::DeleteDeals);
@@ -75,6 +82,7 @@ void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
   items().add_last_item("bulk:delete");
   ImGui::SameLine();
   if (ImGui::Button("Clear selection")) ui.selected.clear();
+  items().add_last_item("bulk:clear");
 }
 
 }  // namespace
@@ -104,7 +112,10 @@ void draw_list_view(const Ctx& ctx, const QueryResult& board, UiState& ui, Actio
     }
     specs->SpecsDirty = false;
   }
-  static int anchor = -1;  // FIXME-OPT: belongs in UiState once the list keeps more state
+  // Shift+click selects from the anchor deal to the clicked one, in the order shown.
+  int anchor = -1;
+  for (int i = 0; i < static_cast<int>(rows.size()) && !ui.select_anchor.empty(); ++i)
+    if (rows[i]->id == ui.select_anchor) anchor = i;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
@@ -123,10 +134,10 @@ void draw_list_view(const Ctx& ctx, const QueryResult& board, UiState& ui, Actio
         } else if (io.KeyCtrl || io.KeySuper) {
           if (selected) ui.selected.erase(d.id);
           else ui.selected.insert(d.id);
-          anchor = i;
+          ui.select_anchor = d.id;
         } else {
           ui.selected = {d.id};
-          anchor = i;
+          ui.select_anchor = d.id;
         }
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.open_deal = d.id;
       }

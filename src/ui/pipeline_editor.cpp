@@ -1,4 +1,5 @@
 // [SECTION] Index
+// - Helpers: editor_field, int_field (every field shows its rejected edit in place, widgets.hpp)
 // - Stages tab: one row per stage, drag rows to reorder, delete with a target for its deals
 // - Fields tab: custom fields and their options
 // - People tab: the managers who own deals
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "field_errors.hpp"
 #include "item_registry.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
@@ -44,6 +46,22 @@ std::vector<std::string> split_options(const std::string& text) {
   return out;
 }
 
+// A field of the pipeline editor: `name` is its item name, `path` where the core reports its errors.
+FieldTarget editor_field(const Pipeline& p, std::string name, std::string path) {
+  return FieldTarget{std::move(name), pipeline_form(p.id), "", std::move(path)};
+}
+
+// Whole-number fields: turning the text into a number is the UI's job, the range is the core's.
+void int_field(const Ctx& ctx, const Pipeline& p, const Stage& s, const char* key, const std::string& name, int value,
+               UiState& ui, Actions& actions) {
+  ImGui::SetNextItemWidth(-1);
+  FieldTarget f = editor_field(p, name, std::string("/set/") + key);
+  if (!field_text(ctx, ui, f, std::to_string(value))) return;
+  json n = json::parse(f.text, nullptr, false);
+  if (n.is_discarded() || !n.is_number()) reject_input(ui, f, "Must be a whole number");
+  else actions.typed(cmd::StageUpdate{s.id, json{{key, n}}}, {f});
+}
+
 // [SECTION] Stages
 
 void stage_row(const Ctx& ctx, const Pipeline& p, int index, UiState& ui, Actions& actions) {
@@ -69,32 +87,33 @@ void stage_row(const Ctx& ctx, const Pipeline& p, int index, UiState& ui, Action
   float color[3] = {((color_from_hex(s.color) >> IM_COL32_R_SHIFT) & 0xff) / 255.0f,
                     ((color_from_hex(s.color) >> IM_COL32_G_SHIFT) & 0xff) / 255.0f,
                     ((color_from_hex(s.color) >> IM_COL32_B_SHIFT) & 0xff) / 255.0f};
+  const FieldTarget color_field = editor_field(p, "stagecolor:" + s.id, "/set/color");
   if (ImGui::ColorEdit3("##color", color, ImGuiColorEditFlags_NoInputs) && hex_of(color) != s.color)
-    actions.commands.push_back(cmd::StageUpdate{s.id, json{{"color", hex_of(color)}}});
+    actions.typed(cmd::StageUpdate{s.id, json{{"color", hex_of(color)}}}, {color_field});
+  items().add_last_item(color_field.name);
+  frame_if_rejected(ctx, ui, color_field.name);
+  field_error_text(ui, color_field.name);
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-1);
-  std::string name;
-  if (edit_text("##name", s.name, ui.edit_buffers, "stage-name:" + s.id, name))
-    actions.commands.push_back(cmd::StageRename{s.id, name});
-  items().add_last_item("stagename:" + s.id);
+  FieldTarget name = editor_field(p, "stagename:" + s.id, "/set/name");
+  if (field_text(ctx, ui, name, s.name)) actions.typed(cmd::StageRename{s.id, name.text}, {name});
   ImGui::TableNextColumn();
-  ImGui::SetNextItemWidth(-1);
-  int value;
-  if (edit_int("##prob", s.probability, 0, 100, value))
-    actions.commands.push_back(cmd::StageUpdate{s.id, json{{"probability", value}}});
+  int_field(ctx, p, s, "probability", "stageprob:" + s.id, s.probability, ui, actions);
   ImGui::TableNextColumn();
-  ImGui::SetNextItemWidth(-1);
-  if (edit_int("##rot", s.rotting_days, 0, 3650, value))
-    actions.commands.push_back(cmd::StageUpdate{s.id, json{{"rotting_days", value}}});
+  int_field(ctx, p, s, "rotting_days", "stagerot:" + s.id, s.rotting_days, ui, actions);
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-1);
   static const char* kKinds[] = {"Open", "Won", "Lost"};
+  const FieldTarget kind = editor_field(p, "stagekind:" + s.id, "/set/kind");
   if (ImGui::BeginCombo("##kind", kKinds[static_cast<int>(s.kind)])) {
     for (int k = 0; k < 3; ++k)
       if (ImGui::Selectable(kKinds[k], k == static_cast<int>(s.kind)) && k != static_cast<int>(s.kind))
-        actions.commands.push_back(cmd::StageUpdate{s.id, json{{"kind", to_string(static_cast<StageKind>(k))}}});
+        actions.typed(cmd::StageUpdate{s.id, json{{"kind", to_string(static_cast<StageKind>(k))}}}, {kind});
     ImGui::EndCombo();
   }
+  items().add_last_item(kind.name);
+  frame_if_rejected(ctx, ui, kind.name);
+  field_error_text(ui, kind.name);
   ImGui::TableNextColumn();
   if (ImGui::SmallButton("Copy")) actions.commands.push_back(cmd::StageDuplicate{s.id, ""});
   ImGui::SameLine();
@@ -115,7 +134,7 @@ void stages_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ctx.px(30));
     ImGui::TableSetupColumn("Color", ImGuiTableColumnFlags_WidthFixed, ctx.px(44));
     ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn("Win %", ImGuiTableColumnFlags_WidthFixed, ctx.px(64));
+    ImGui::TableSetupColumn("Win %", ImGuiTableColumnFlags_WidthFixed, ctx.px(96));
     ImGui::TableSetupColumn("Rots after (days)", ImGuiTableColumnFlags_WidthFixed, ctx.px(120));
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ctx.px(90));
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ctx.px(110));
@@ -145,16 +164,20 @@ void stages_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions
     if (ImGui::Button("Keep it")) ui.dialog.choice.clear();
   }
   ImGui::Spacing();
-  TextBuffer& add = ui.edit_buffers["new-stage"];
+  FieldTarget add = editor_field(p, "input:newstage", "/stage");
+  add.clear_on_success = true;
+  TextBuffer& buf = ui.edit_buffers[add.name];
   ImGui::SetNextItemWidth(ctx.px(260));
-  const bool enter = ImGui::InputTextWithHint("##newstage", "New stage name", add.data(), add.size(),
+  const bool enter = ImGui::InputTextWithHint("##newstage", "New stage name", buf.data(), buf.size(),
                                               ImGuiInputTextFlags_EnterReturnsTrue);
-  items().add_last_item("input:newstage");
+  items().add_last_item(add.name);
   focus_claim(ui, "newstage");
+  frame_if_rejected(ctx, ui, add.name);
   ImGui::SameLine();
   const bool clicked = ImGui::Button("Add stage");
   items().add_last_item("button:addstage");
-  if ((enter || clicked) && add[0]) {
+  field_error_text(ui, add.name);
+  if (enter || clicked) {
     // New stages go before the first closed stage, where a new step of the sale belongs.
     std::int64_t at = static_cast<std::int64_t>(p.stages.size());
     for (std::size_t i = 0; i < p.stages.size(); ++i)
@@ -162,15 +185,15 @@ void stages_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions
         at = static_cast<std::int64_t>(i);
         break;
       }
-    actions.commands.push_back(cmd::StageCreate{p.id, json{{"name", add.data()}, {"probability", 50}}, at});
-    add[0] = '\0';
+    add.text = buf.data();
+    actions.typed(cmd::StageCreate{p.id, json{{"name", add.text}, {"probability", 50}}, at}, {add});
     if (enter) refocus_after_submit(ui, "newstage");
   }
 }
 
 // [SECTION] Fields
 
-void fields_tab(const Ctx& ctx, UiState& ui, Actions& actions) {
+void fields_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions) {
   ImGui::TextDisabled("Custom fields are shared by every pipeline.");
   if (ImGui::BeginTable("fields", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 2);
@@ -183,19 +206,16 @@ void fields_tab(const Ctx& ctx, UiState& ui, Actions& actions) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
-      std::string text;
-      if (edit_text("##name", f.name, ui.edit_buffers, "field-name:" + f.id, text))
-        actions.commands.push_back(cmd::FieldUpdate{f.id, text, {}, {}});
+      FieldTarget name = editor_field(p, "fieldname:" + f.id, "/name");
+      if (field_text(ctx, ui, name, f.name)) actions.typed(cmd::FieldUpdate{f.id, name.text, std::nullopt, {}}, {name});
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(std::string(to_string(f.type)).c_str());
       ImGui::TableNextColumn();
       if (f.type == FieldType::Choice) {
         ImGui::SetNextItemWidth(-1);
-        if (edit_text("##options", join(f.options), ui.edit_buffers, "field-options:" + f.id, text)) {
-          auto options = split_options(text);
-          if (options.empty()) ui.message = "A choice field needs at least one option.";
-          else actions.commands.push_back(cmd::FieldUpdate{f.id, "", options, {}});
-        }
+        FieldTarget options = editor_field(p, "fieldoptions:" + f.id, "/options");
+        if (field_text(ctx, ui, options, join(f.options)))
+          actions.typed(cmd::FieldUpdate{f.id, std::nullopt, split_options(options.text), {}}, {options});
       }
       ImGui::TableNextColumn();
       if (ImGui::SmallButton("Delete")) actions.commands.push_back(cmd::FieldDelete{f.id});
@@ -204,31 +224,45 @@ void fields_tab(const Ctx& ctx, UiState& ui, Actions& actions) {
     ImGui::EndTable();
   }
   ImGui::Spacing();
-  TextBuffer& name = ui.edit_buffers["new-field"];
-  TextBuffer& options = ui.edit_buffers["new-field-options"];
+  FieldTarget name = editor_field(p, "input:newfield", "/field/name");
+  FieldTarget options = editor_field(p, "input:newfieldoptions", "/field/options");
+  name.clear_on_success = options.clear_on_success = true;
+  TextBuffer& name_buf = ui.edit_buffers[name.name];
+  TextBuffer& options_buf = ui.edit_buffers[options.name];
   static const char* kTypes[] = {"text", "number", "money", "date", "choice"};
   ImGui::SetNextItemWidth(ctx.px(200));
-  ImGui::InputTextWithHint("##newfield", "New field name", name.data(), name.size());
+  ImGui::InputTextWithHint("##newfield", "New field name", name_buf.data(), name_buf.size());
+  items().add_last_item(name.name);
+  frame_if_rejected(ctx, ui, name.name);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ctx.px(110));
   ImGui::Combo("##type", &ui.editor_tab_field_type, kTypes, 5);
-  if (ui.editor_tab_field_type == 4) {
+  items().add_last_item("combo:newfieldtype");
+  const bool choice = ui.editor_tab_field_type == 4;
+  if (choice) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ctx.px(220));
-    ImGui::InputTextWithHint("##newoptions", "Options, comma separated", options.data(), options.size());
+    ImGui::InputTextWithHint("##newoptions", "Options, comma separated", options_buf.data(), options_buf.size());
+    items().add_last_item(options.name);
+    frame_if_rejected(ctx, ui, options.name);
   }
   ImGui::SameLine();
-  if (ImGui::Button("Add field") && name[0]) {
-    json field{{"name", name.data()}, {"type", kTypes[ui.editor_tab_field_type]}};
-    if (ui.editor_tab_field_type == 4) field["options"] = split_options(options.data());
-    actions.commands.push_back(cmd::FieldCreate{field});
-    name[0] = options[0] = '\0';
+  const bool add = ImGui::Button("Add field");
+  items().add_last_item("button:addfield");
+  field_error_text(ui, name.name);
+  if (choice) field_error_text(ui, options.name);
+  if (add) {
+    name.text = name_buf.data();
+    options.text = options_buf.data();
+    json field{{"name", name.text}, {"type", kTypes[ui.editor_tab_field_type]}};
+    if (choice) field["options"] = split_options(options.text);
+    actions.typed(cmd::FieldCreate{field}, {name, options});
   }
 }
 
 // [SECTION] People
 
-void people_tab(const Ctx& ctx, UiState& ui, Actions& actions) {
+void people_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions) {
   ImGui::TextDisabled("The managers who own deals.");
   if (ImGui::BeginTable("people", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 2);
@@ -240,13 +274,13 @@ void people_tab(const Ctx& ctx, UiState& ui, Actions& actions) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
-      std::string text;
-      if (edit_text("##name", person.name, ui.edit_buffers, "person-name:" + person.id, text))
-        actions.commands.push_back(cmd::PersonUpdate{person.id, json{{"name", text}}});
+      FieldTarget name = editor_field(p, "personname:" + person.id, "/set/name");
+      if (field_text(ctx, ui, name, person.name)) actions.typed(cmd::PersonUpdate{person.id, json{{"name", name.text}}}, {name});
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
-      if (edit_text("##email", person.email, ui.edit_buffers, "person-email:" + person.id, text))
-        actions.commands.push_back(cmd::PersonUpdate{person.id, json{{"email", text}}});
+      FieldTarget email = editor_field(p, "personemail:" + person.id, "/set/email");
+      if (field_text(ctx, ui, email, person.email, {.hint = "name@example.com"}))
+        actions.typed(cmd::PersonUpdate{person.id, json{{"email", email.text}}}, {email});
       ImGui::TableNextColumn();
       std::size_t owned = 0;
       for (const auto& d : ctx.ws.deals) owned += d.owner == person.id;
@@ -267,17 +301,31 @@ void people_tab(const Ctx& ctx, UiState& ui, Actions& actions) {
     }
     ImGui::EndTable();
   }
-  TextBuffer& name = ui.edit_buffers["new-person"];
-  TextBuffer& email = ui.edit_buffers["new-person-email"];
+  FieldTarget name = editor_field(p, "input:newperson", "/person/name");
+  FieldTarget email = editor_field(p, "input:newpersonemail", "/person/email");
+  name.clear_on_success = email.clear_on_success = true;
+  TextBuffer& name_buf = ui.edit_buffers[name.name];
+  TextBuffer& email_buf = ui.edit_buffers[email.name];
   ImGui::SetNextItemWidth(ctx.px(200));
-  ImGui::InputTextWithHint("##newperson", "Name", name.data(), name.size());
+  ImGui::InputTextWithHint("##newperson", "Name", name_buf.data(), name_buf.size());
+  items().add_last_item(name.name);
+  frame_if_rejected(ctx, ui, name.name);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ctx.px(220));
-  ImGui::InputTextWithHint("##newemail", "Email", email.data(), email.size());
+  ImGui::InputTextWithHint("##newemail", "Email", email_buf.data(), email_buf.size());
+  items().add_last_item(email.name);
+  frame_if_rejected(ctx, ui, email.name);
   ImGui::SameLine();
-  if (ImGui::Button("Add person") && name[0]) {
-    actions.commands.push_back(cmd::PersonCreate{json{{"name", name.data()}, {"email", email.data()}}});
-    name[0] = email[0] = '\0';
+  const bool add = ImGui::Button("Add person");
+  items().add_last_item("button:addperson");
+  field_error_text(ui, name.name);
+  field_error_text(ui, email.name);
+  if (add) {
+    name.text = name_buf.data();
+    email.text = email_buf.data();
+    json person{{"name", name.text}};
+    if (!email.text.empty()) person["email"] = email.text;
+    actions.typed(cmd::PersonCreate{person}, {name, email});
   }
 }
 
@@ -303,18 +351,30 @@ void draw_pipeline_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
   ImGui::PushFont(ctx.fonts.large);
   ImGui::TextUnformatted(p->name.c_str());
   ImGui::PopFont();
-  if (!ui.message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.45f, 1.0f), "%s", ui.message.c_str());
+  // Errors of whole-pipeline actions (deleting the last open stage); field errors show in place.
+  if (!ui.message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, error_color());
+    ImGui::TextUnformatted(ui.message.c_str());
+    ImGui::PopStyleColor();
+  }
   if (ImGui::BeginTabBar("tabs")) {
-    if (ImGui::BeginTabItem("Stages")) {
+    // Tab items are named right after BeginTabItem (the tab itself), before their contents.
+    const bool stages = ImGui::BeginTabItem("Stages");
+    items().add_last_item("tab:stages");
+    if (stages) {
       stages_tab(ctx, *p, ui, actions);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Custom fields")) {
-      fields_tab(ctx, ui, actions);
+    const bool fields = ImGui::BeginTabItem("Custom fields");
+    items().add_last_item("tab:fields");
+    if (fields) {
+      fields_tab(ctx, *p, ui, actions);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("People")) {
-      people_tab(ctx, ui, actions);
+    const bool people = ImGui::BeginTabItem("People");
+    items().add_last_item("tab:people");
+    if (people) {
+      people_tab(ctx, *p, ui, actions);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -324,7 +384,8 @@ void draw_pipeline_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
   ImGui::SetCursorPosX(ImGui::GetWindowWidth() - button_w - ImGui::GetStyle().WindowPadding.x);
   const bool done = ImGui::Button("Done", ImVec2(button_w, 0));
   items().add_last_item("button:editordone");
-  if (done || (ImGui::IsKeyPressed(ImGuiKey_Escape) && ImGui::GetActiveID() == 0)) {
+  // Escape in a text field leaves the field (WantTextInput is last frame's): a second one closes.
+  if (done || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput)) {
     ui.dialog.kind = Dialog::None;
     ImGui::CloseCurrentPopup();
   }

@@ -64,6 +64,21 @@ void apply_theme(bool dark, float scale) {
   ImGui::GetStyle() = style;
 }
 
+namespace {
+bool dark_theme() {
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  return bg.x + bg.y + bg.z < 1.5f;
+}
+}  // namespace
+
+unsigned int error_color() {
+  return dark_theme() ? IM_COL32(255, 120, 110, 255) : IM_COL32(190, 30, 30, 255);
+}
+
+unsigned int error_field_bg() {
+  return dark_theme() ? IM_COL32(90, 36, 40, 255) : IM_COL32(252, 226, 226, 255);
+}
+
 unsigned int color_from_hex(const std::string& hex) {
   unsigned int r = 128, g = 128, b = 128;
   if (hex.size() == 7 && hex[0] == '#') {

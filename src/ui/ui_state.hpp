@@ -45,6 +45,25 @@ struct DialogState {
   std::optional<Command> pending;  // a lost move waiting for its reason
 };
 
+// A rejected edit, shown beside its field until the user fixes it or leaves the form
+// (field_errors.hpp). Keyed in UiState::field_errors by the field's item name.
+struct FieldError {
+  std::string form;     // "deal:<id>" or "pipeline:<id>": the error goes when that form closes
+  std::string text;     // what the user typed; the field keeps showing it for correction
+  std::string message;  // why it was rejected, without the command's JSON Pointer
+};
+
+// The form field a command was typed into, so a rejection lands beside it. A command may come
+// from several fields (a new custom field's name and options): each claims the errors under its
+// `path`, a JSON Pointer prefix such as "/set/title"; the first field takes the others.
+struct FieldTarget {
+  std::string name;  // item name, buffer and error key: "editor:title", "stageprob:<id>"
+  std::string form;
+  std::string text;
+  std::string path;
+  bool clear_on_success = false;  // "add" boxes empty once the record exists
+};
+
 struct UiState {
   // What is shown.
   Id pipeline;  // selected pipeline ("" = none)
@@ -64,6 +83,7 @@ struct UiState {
   Id focused_deal;          // keyboard focus on the board
   int focus_col = -1, focus_row = -1;  // where focused_deal was last seen (a hint, see board.cpp)
   std::set<Id> selected;    // list view multi-select
+  Id select_anchor;         // list view: where a Shift+click range starts
   // The named text field that takes keyboard focus next frame ("search", "quickadd:<column>",
   // "newstage"). Also how a field is emptied after Enter: ImGui keeps an active field's text.
   std::string focus_request;
@@ -71,7 +91,11 @@ struct UiState {
 
   // Editing buffers.
   std::map<std::string, TextBuffer> quick_add;  // per column key
-  std::map<std::string, TextBuffer> edit_buffers;  // fields being edited (see widgets.hpp)
+  std::map<std::string, TextBuffer> edit_buffers;  // "add" boxes and other short inputs
+  // Fields bound to model values (widgets.hpp field_text), any length: notes run to 100 kB and
+  // a fixed buffer would cut them on the next edit.
+  std::map<std::string, std::string> field_texts;
+  std::map<std::string, FieldError> field_errors;  // rejected edits by field name
   int editor_tab_field_type = 0;  // pipeline editor: type of the field being added
   DialogState dialog;
   std::string message;      // last error, shown in the status bar
@@ -80,6 +104,12 @@ struct UiState {
 
 struct Actions {
   std::vector<Command> commands;
+  std::map<std::size_t, std::vector<FieldTarget>> typed_into;  // index in commands -> its fields
+  // Queues a command typed into form fields; a rejection is shown beside them.
+  void typed(Command c, std::vector<FieldTarget> fields) {
+    typed_into[commands.size()] = std::move(fields);
+    commands.push_back(std::move(c));
+  }
   bool undo = false;
   bool redo = false;
   Id select_after;  // "#new": select the pipeline the commands create; "#view": the view

@@ -71,6 +71,20 @@ TEST_CASE("amounts typed by people parse to minor units in the currency's decima
   CHECK_FALSE(parse_amount("99999999999999", "EUR"));  // past the 10^12 minor-unit limit
 }
 
+TEST_CASE("typed amounts that are not amounts say why") {
+  CHECK(read_amount("1,250.50", "EUR").amount == 125050);
+  CHECK(read_amount("1,250.50", "EUR").problem.empty());
+  CHECK(read_amount("abc", "EUR").problem == "is not an amount like 1,250.50");
+  CHECK(read_amount("", "EUR").problem == "is not an amount like 1,250.50");
+  CHECK(read_amount("12 34", "EUR").problem == "is not an amount like 1,250.50");
+  CHECK(read_amount("1.005", "EUR").problem == "has more decimals than EUR has (2)");
+  CHECK(read_amount("1.5", "JPY").problem == "JPY amounts have no decimals");
+  CHECK(read_amount("10,000,000,000.01", "EUR").problem == "is too large (at most 10,000,000,000.00)");
+  CHECK(read_amount("99999999999999999999999", "EUR").problem == "is too large (at most 10,000,000,000.00)");
+  CHECK(read_amount("10,000,000,000", "EUR").amount == 1'000'000'000'000);
+  CHECK(read_amount("-3", "EUR").amount == -300);  // credit notes
+}
+
 TEST_CASE("dragging between grouped columns maps to the command for that field") {
   Session s = small_session();
   ok(s, deal("d1", "Acme", 1000));

@@ -111,6 +111,10 @@ TEST_CASE("field.update: rename, options, and renamed options follow into deals"
   CHECK(fails(s, with(upd, "rename_options", {{"Retail", "Health"}})) == "/options/2: repeats option \"Health\"");
   CHECK(fails(s, with(upd, "name", "Seats")) == "/name: a field named \"Seats\" exists");
   CHECK(fails(s, with(upd, "name", "  ")) == "/name: must not be empty");
+  // An empty name or option list is a mistake to report, not "no change".
+  CHECK(fails(s, with(upd, "name", "")) == "/name: must not be empty");
+  CHECK(fails(s, with(upd, "options", json::array())) == "/options: a choice field needs at least one option");
+  CHECK(fails(s, with(upd, "options", {"Retail", "Software", "Retail"})) == "/options/2: repeats option \"Retail\"");
   CHECK(fails(s, {{"type", "field.update"}, {"field", "f_seats"}, {"options", {"1", "2"}}}) == "/options: only choice fields have options");
   CHECK(fails(s, {{"type", "field.update"}, {"field", "f_zz"}, {"name", "X"}}) == "no custom field has id \"f_zz\"");
 }
@@ -155,6 +159,11 @@ TEST_CASE("person.create, person.update") {
   CHECK(fails(s, {{"type", "person.update"}, {"person", "u1"}, {"set", {{"id", "u7"}}}}) == "/set/id: person ids cannot change");
   CHECK(fails(s, {{"type", "person.update"}, {"person", "u1"}, {"set", {{"name", ""}}}}) == "/set/name: must not be empty");
   CHECK(fails(s, {{"type", "person.update"}, {"person", "u9"}, {"set", {{"name", "X"}}}}) == "no person has id \"u9\"");
+  CHECK(fails(s, {{"type", "person.create"}, {"person", {{"name", "X"}, {"email", "x.example.com"}}}}) ==
+        "/person/email: is not an email address like name@example.com");
+  CHECK(fails(s, {{"type", "person.update"}, {"person", "u1"}, {"set", {{"email", "ana@"}}}}) ==
+        "/set/email: is not an email address like name@example.com");
+  ok(s, {{"type", "person.update"}, {"person", "u1"}, {"set", {{"email", ""}}}});  // no address
 }
 
 TEST_CASE("person.delete: deals they own are reassigned or explicitly unassigned") {

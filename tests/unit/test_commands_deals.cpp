@@ -128,6 +128,8 @@ TEST_CASE("deal.create: invalid input names the field") {
         "/deal/value/amount: must be between -1000000000000 and 1000000000000");
   CHECK(fails(s, create(with(b, "value", {{"amount", -1'000'000'000'001}, {"currency", "EUR"}}))) ==
         "/deal/value/amount: must be between -1000000000000 and 1000000000000");
+  CHECK(fails(s, create(with(b, "contact_email", "jane at acme"))) ==
+        "/deal/contact_email: is not an email address like name@example.com");
   CHECK(fails(s, create(with(b, "value", {{"amount", 1}, {"currency", "EURO"}}))) ==
         "/deal/value/currency: is not an ISO 4217 currency code: \"EURO\"");
   CHECK(fails(s, create(with(b, "value", {{"amount", 1}}))) == "/deal/value/currency: is required");
@@ -444,4 +446,24 @@ TEST_CASE("a deal created 'in the future' (another device's clock) stays editabl
   CHECK(load_workspace(save_workspace(s.workspace()), reloaded, issues));
   CHECK(issues.summary() == "");
   CHECK(reloaded == s.workspace());
+}
+
+TEST_CASE("deal.update checks typed values; documents keep older values") {
+  Session s = small_session();
+  ok(s, deal("d1", "Acme", 100));
+  const json upd{{"type", "deal.update"}, {"deal", "d1"}};
+  CHECK(fails(s, with(upd, "set", {{"title", ""}})) == "/set/title: must not be empty");
+  for (const char* bad : {"jane", "@acme.test", "jane@", "jane@acme", "jane@@acme.test", "jane @acme.test", "jane@acme.", "jane@.test"})
+    CHECK_MESSAGE(fails(s, with(upd, "set", {{"contact_email", bad}})) == "/set/contact_email: is not an email address like name@example.com", bad);
+  CHECK(fails(s, {{"type", "deals.update"}, {"deals", {"d1"}}, {"set", {{"contact_email", "x"}}}}) ==
+        "/set/contact_email: is not an email address like name@example.com");
+  ok(s, with(upd, "set", {{"contact_email", "jane.roe+crm@acme.co.uk"}}));
+  ok(s, with(upd, "set", {{"contact_email", ""}}));  // empty: no address
+
+  // Loading is not held to the email rule, so workspaces saved before it still open.
+  json doc = json::parse(save_workspace(s.workspace()));
+  doc["deals"][0]["contact_email"] = "not an address";
+  ok(s, {{"type", "workspace.import"}, {"workspace", doc}});
+  CHECK(s.workspace().deals.find("d1")->contact_email == "not an address");
+  ok(s, with(upd, "set", {{"title", "Acme renamed"}}));  // untouched fields are not re-checked
 }
