@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <set>
 
 namespace pb {
 namespace {
@@ -274,11 +275,12 @@ bool read_field(const json& v, FieldDef& out, const JsonPath& p, Issues& issues,
   read_id(v, f.id, p, issues, ids);
   read_name(v, "name", f.name, p, issues, Need::Required);
   read_enum(v, "type", f.type, p, issues, Need::Required, "text, number, money, date, choice");
-  if (read_string_list(v, "options", f.options, p, issues)) {
+  // Options are deal values, so they share the 200-byte limit of choice values; a set keeps the repeat check linear.
+  if (read_string_list(v, "options", f.options, p, issues, Need::Optional, kMaxName, kMaxOptions)) {
+    std::set<std::string_view> seen;
     for (std::size_t i = 0; i < f.options.size(); ++i) {
       if (f.options[i].empty()) issues.add(p / "options" / i, "must not be empty");
-      for (std::size_t k = 0; k < i; ++k)
-        if (f.options[k] == f.options[i]) issues.add(p / "options" / i, "repeats option \"" + f.options[i] + "\"");
+      else if (!seen.insert(f.options[i]).second) issues.add(p / "options" / i, "repeats option \"" + f.options[i] + "\"");
     }
   }
   if (f.type == FieldType::Choice && f.options.empty() && issues.count() == before)

@@ -42,5 +42,6 @@ bool patch_view(const json& set, View& out, const JsonPath& p, Issues& issues);
 // Shared limits (bytes).
 inline constexpr std::size_t kMaxName = 200;
 inline constexpr std::size_t kMaxText = 100'000;
+inline constexpr std::size_t kMaxOptions = 1'000;  // per choice field
 
 }  // namespace pb
