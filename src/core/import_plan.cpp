@@ -22,8 +22,8 @@ std::string unique_field_name(const Workspace& ws, const std::set<std::string>& 
 // People: the map first, then the first workspace person with the same email, then with the same name.
 void plan_people(const Workspace& ws, const Template& t, const cmd::TemplateImport& c, ImportPlan& plan,
                  Issues& issues) {
-  const JsonPath root;
-  const JsonPath at = root / "map" / "people";
+  const JsonPath root, map = root / "map";  // a JsonPath points at its parent: no temporaries
+  const JsonPath at = map / "people";
   for (const auto& [from, to] : c.map.people) {
     const bool known = std::any_of(t.people.begin(), t.people.end(), [&](const Person& p) { return p.id == from; });
     if (!known) issues.add(at / from, "the template has no person with this id");
@@ -55,8 +55,8 @@ void plan_people(const Workspace& ws, const Template& t, const cmd::TemplateImpo
 // Fields: the map first, then the workspace field of the same name (which must have the same type).
 void plan_fields(const Workspace& ws, const Template& t, const cmd::TemplateImport& c, ImportPlan& plan,
                  Issues& issues) {
-  const JsonPath root;
-  const JsonPath at = root / "map" / "fields";
+  const JsonPath root, map = root / "map";  // a JsonPath points at its parent: no temporaries
+  const JsonPath at = map / "fields";
   auto template_field = [&](const std::string& id) -> const FieldDef* {
     for (const auto& f : t.fields)
       if (f.id == id) return &f;
@@ -71,7 +71,6 @@ void plan_fields(const Workspace& ws, const Template& t, const cmd::TemplateImpo
       issues.add(at / from, "field \"" + target->name + "\" has type " + std::string(to_string(target->type)) +
                                 "; \"" + f->name + "\" has type " + std::string(to_string(f->type)));
   }
-  std::set<std::string> taken;  // names of fields this import creates
   std::set<Id> targets;
   for (const auto& f : t.fields) {
     Id target;
@@ -86,15 +85,21 @@ void plan_fields(const Workspace& ws, const Template& t, const cmd::TemplateImpo
     if (!target.empty() && !targets.insert(target).second)
       issues.add(at / f.id, "another field of the template already maps to field \"" + ws.fields.find(target)->name + "\"");
     plan.fields[f.id] = target;
-    if (target.empty()) taken.insert(plan.create_names[f.id] = unique_field_name(ws, taken, f.name));
   }
+  // Created fields keep their names where free; the others get " (2)"... past every name taken.
+  std::set<std::string> taken;
+  for (const auto& f : t.fields)
+    if (plan.fields[f.id].empty() && !field_named(ws, f.name) && taken.insert(f.name).second) plan.create_names[f.id] = f.name;
+  for (const auto& f : t.fields)
+    if (plan.fields[f.id].empty() && !plan.create_names.count(f.id))
+      taken.insert(plan.create_names[f.id] = unique_field_name(ws, taken, f.name));
 }
 
 // Options of choice fields: the map first, else the option itself (added to the field when missing).
 void plan_options(const Workspace& ws, const Template& t, const cmd::TemplateImport& c, ImportPlan& plan,
                   Issues& issues) {
-  const JsonPath root;
-  const JsonPath at = root / "map" / "options";
+  const JsonPath root, map = root / "map";  // a JsonPath points at its parent: no temporaries
+  const JsonPath at = map / "options";
   for (const auto& [field_id, mapping] : c.map.options) {
     const FieldDef* f = nullptr;
     for (const auto& tf : t.fields)
