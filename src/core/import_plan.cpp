@@ -24,7 +24,9 @@ void plan_people(const Workspace& ws, const Template& t, const cmd::TemplateImpo
                  Issues& issues) {
   const JsonPath root, map = root / "map";  // a JsonPath points at its parent: no temporaries
   const JsonPath at = map / "people";
-  for (const auto& [from, to] : c.map.people) {
+  for (const auto& entry : c.map.people) {
+    const std::string& from = entry.first;
+    const std::string& to = entry.second;
     const bool known = std::any_of(t.people.begin(), t.people.end(), [&](const Person& p) { return p.id == from; });
     if (!known) issues.add(at / from, "the template has no person with this id");
     else if (!to.empty() && !ws.people.contains(to)) issues.add(at / from, "no person has id \"" + excerpt(to) + "\"");
