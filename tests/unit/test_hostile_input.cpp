@@ -355,6 +355,14 @@ TEST_CASE("hostile input: wrong types, unknown and missing fields, inconsistent 
   both([](json& d) { d["deals"][0]["title"] = 7; }, {"/deals/0/title", "expected a string, got an integer"});
   both([](json& d) { d["deals"][0]["colour"] = "red"; }, {"/deals/0/colour", "unknown field"});
   both([](json& d) { d["deals"][0].erase("title"); }, {"/deals/0/title", "is required"});
+  // null for a required field is the field missing (it used to load, and then not load once saved).
+  both([](json& d) { d["deals"][0]["title"] = nullptr; }, {"/deals/0/title", "is required"});
+  both([](json& d) { d["deals"][0]["value"] = nullptr; }, {"/deals/0/value", "is required"});
+  both([](json& d) { d["people"][0]["name"] = nullptr; }, {"/people/0/name", "is required"});
+  both([](json& d) { d["views"][0]["name"] = nullptr; }, {"/views/0/name", "is required"});
+  expect_edit_rejected(Kind::Workspace, [](json& d) { d["pipelines"][0]["name"] = nullptr; }, {"/pipelines/0/name", "is required"});
+  expect_edit_rejected(Kind::Template, [](json& d) { d["pipeline"]["stages"][0]["name"] = nullptr; },
+                       {"/pipeline/stages/0/name", "is required"});
   both([](json& d) { d["deals"][0]["status"] = "closed"; }, {"/deals/0/status", "must be one of open, won, lost, got \"closed\""});
   both([](json& d) { d["deals"][0]["updated"] = "2020-01-01T00:00:00Z"; }, {"/deals/0/updated", "is earlier than created"});
   both([](json& d) { d["deals"][0]["lost_reason"] = "x"; }, {"/deals/0/lost_reason", "only lost deals have a lost reason"});
