@@ -154,6 +154,13 @@ has "fmt keeps unknown keys" "$work/out" '"zzz_note": "kept"'
 [ "$(grep -n '"aaa_note"' "$work/out" | cut -d: -f1)" -gt "$(grep -n '"deals"' "$work/out" | cut -d: -f1)" ] && pass || fail "fmt: unknown keys after known ones"
 run 1 "fmt not json" fmt "$work/notjson.json"
 
+# The example template in README "The format" is valid and formatted.
+awk '/<!-- format-example/ { on = 1; next } on && /^```json/ { next } on && /^```/ { exit } on' "$root/README.md" >"$work/readme.json"
+[ -s "$work/readme.json" ] && pass || fail "README example found"
+run 0 "README example validates" validate "$work/readme.json"
+has "README example validates" "$work/out" "(template, version 2)"
+run 0 "README example is formatted" fmt "$work/readme.json" --check
+
 # --- migrate ---
 run 0 "migrate v1 template" migrate "$root/tests/samples/template-v1.json"
 "$bin" fmt "$root/tests/samples/template-v2.json" >"$work/v2.json"
