@@ -166,7 +166,9 @@ ImportPreview preview_import(const Workspace& ws, std::string_view text) {
 }
 
 Command import_command(const ImportPreview& preview, const ImportChoices& choices) {
-  if (preview.kind != DocumentKind::Template) return cmd::WorkspaceImport{workspace_to_json(preview.incoming)};
+  // A preview with errors gives a command that fails the same way, never one that imports nothing.
+  if (preview.kind == DocumentKind::Workspace && preview.ok) return cmd::WorkspaceImport{workspace_to_json(preview.incoming)};
+  if (preview.kind != DocumentKind::Template) return cmd::WorkspaceImport{};
   cmd::TemplateImport c;
   c.template_doc = preview.document_json;
   c.name = choices.name;

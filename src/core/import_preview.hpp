@@ -90,7 +90,8 @@ struct ImportChoices {
   cmd::ImportMap map;            // people / fields / options, see cmd::TemplateImport
 };
 // The one command that performs the import: template.import with the choices (plus, for every
-// conflict the preview resolved on its own, the default it showed), or workspace.import.
+// conflict the preview resolved on its own, the default it showed), or workspace.import. For a
+// preview with errors the command fails when dispatched (an empty workspace is never imported).
 Command import_command(const ImportPreview& preview, const ImportChoices& choices = {});
 
 // For the JavaScript API and the command-line tool.

@@ -182,6 +182,23 @@ TEST_CASE("preview: a workspace document replaces everything") {
   CHECK(s.workspace() == before);
 }
 
+TEST_CASE("preview: the command of a preview with errors fails and changes nothing") {
+  Session s = sales_session();
+  json w;
+  std::string error;
+  REQUIRE(parse_json(read_file("tests/samples/workspace-v2.json"), w, error));
+  w["deals"][0]["stage"] = "nope";
+  json t = sales_template();
+  t["deals"][0]["stage"] = "nope";
+  for (const std::string& text : {w.dump(), t.dump(), std::string("{\"format\": 1}"), std::string("not json")}) {
+    const ImportPreview p = preview_import(s.workspace(), text);
+    CHECK_FALSE(p.ok);
+    const Workspace before = s.workspace();
+    CHECK_FALSE(s.dispatch(import_command(p), kNow).ok);
+    CHECK(s.workspace() == before);
+  }
+}
+
 TEST_CASE("preview: a field whose name another type has is created under a free name by default") {
   Session s = sales_session();
   json t = sales_template();
