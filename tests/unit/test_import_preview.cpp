@@ -429,6 +429,11 @@ TEST_CASE("template.import: choices that cannot apply are refused at their path"
         "/map/options/tf_ind/Shops: not an option of the template's field \"Industry\"");
   CHECK(fails(s, with({{"map", {{"options", {{"tf_ind", {{"Retail", "Mining"}}}}}}}})) ==
         "/map/options/tf_ind/Retail: \"Mining\" is not an option of field \"Industry\"");
+  // A hostile map of 100,000 entries costs one pass (not one per template record).
+  json people = json::object();
+  for (int i = 0; i < 100'000; ++i) people["x" + std::to_string(i)] = "";
+  CHECK(fails(s, with({{"map", {{"people", people}}}})) ==
+        "/map/people/x0: the template has no person with this id (and 99999 more)");
   // The JSON form itself.
   CHECK(fails(s, with({{"map", {{"people", "u1"}}}})) == "/map/people: expected an object, got a string");
   CHECK(fails(s, with({{"map", {{"people", {{"tu_ana", 1}}}}}})) == "/map/people/tu_ana: expected a string, got an integer");
