@@ -3,9 +3,17 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <set>
 
 namespace pb {
 namespace {
+
+// A required key given as null is missing: the optional readers skip nulls, which would leave the
+// record without it (a deal with no value, a stage with no name) and unable to load once saved.
+bool present(const json& obj, std::string_view key) {
+  auto it = obj.find(key);
+  return it != obj.end() && !it->is_null();
+}
 
 void put_if(json& j, const char* key, const std::string& s) {
   if (!s.empty()) j[key] = s;
@@ -214,7 +222,7 @@ bool read_stage(const json& v, Stage& out, const JsonPath& p, Issues& issues, Id
   const std::size_t before = issues.count();
   Stage s;
   read_id(v, s.id, p, issues, ids);
-  if (!v.contains("name")) issues.add(p / "name", "is required");
+  if (!present(v, "name")) issues.add(p / "name", "is required");
   patch_stage(v, s, p, issues);
   if (issues.count() != before) return false;
   out = std::move(s);
@@ -240,7 +248,7 @@ bool read_pipeline(const json& v, Pipeline& out, const JsonPath& p, Issues& issu
   const std::size_t before = issues.count();
   Pipeline pl;
   read_id(v, pl.id, p, issues, ids);
-  if (!v.contains("name")) issues.add(p / "name", "is required");
+  if (!present(v, "name")) issues.add(p / "name", "is required");
   patch_pipeline(v, pl, p, issues);
   auto stages = v.find("stages");
   if (stages == v.end()) {
@@ -273,7 +281,7 @@ bool read_person(const json& v, Person& out, const JsonPath& p, Issues& issues, 
   const std::size_t before = issues.count();
   Person person;
   read_id(v, person.id, p, issues, ids);
-  if (!v.contains("name")) issues.add(p / "name", "is required");
+  if (!present(v, "name")) issues.add(p / "name", "is required");
   patch_person(v, person, p, issues);
   if (issues.count() != before) return false;
   out = std::move(person);
@@ -288,11 +296,12 @@ bool read_field(const json& v, FieldDef& out, const JsonPath& p, Issues& issues,
   read_id(v, f.id, p, issues, ids);
   read_name(v, "name", f.name, p, issues, Need::Required);
   read_enum(v, "type", f.type, p, issues, Need::Required, "text, number, money, date, choice");
-  if (read_string_list(v, "options", f.options, p, issues)) {
+  // Options are deal values, so they share the 200-byte limit of choice values; a set keeps the repeat check linear.
+  if (read_string_list(v, "options", f.options, p, issues, Need::Optional, kMaxName, kMaxOptions)) {
+    std::set<std::string_view> seen;
     for (std::size_t i = 0; i < f.options.size(); ++i) {
       if (f.options[i].empty()) issues.add(p / "options" / i, "must not be empty");
-      for (std::size_t k = 0; k < i; ++k)
-        if (f.options[k] == f.options[i]) issues.add(p / "options" / i, "repeats option \"" + f.options[i] + "\"");
+      else if (!seen.insert(f.options[i]).second) issues.add(p / "options" / i, "repeats option \"" + f.options[i] + "\"");
     }
   }
   if (f.type == FieldType::Choice && f.options.empty() && issues.count() == before)
@@ -386,8 +395,8 @@ bool read_deal(const json& v, Deal& out, const Table<FieldDef>& fields, const Js
     read_string(v, "lost_reason", d.lost_reason, p, issues, Need::Optional, kMaxName);
     read_time(v, "created", d.created, p, issues, document ? Need::Required : Need::Optional);
     read_time(v, "updated", d.updated, p, issues, document ? Need::Required : Need::Optional);
-    if (!v.contains("title")) issues.add(p / "title", "is required");
-    if (document && !v.contains("value")) issues.add(p / "value", "is required");
+    if (!present(v, "title")) issues.add(p / "title", "is required");
+    if (document && !present(v, "value")) issues.add(p / "value", "is required");
   }
   // Editable fields: in a patch, null clears an optional field.
   read_name(v, "title", d.title, p, issues, Need::Optional);
@@ -487,7 +496,7 @@ bool read_view(const json& v, View& out, const JsonPath& p, Issues& issues, Ids 
   const std::size_t before = issues.count();
   View view;
   read_id(v, view.id, p, issues, ids);
-  if (!v.contains("name")) issues.add(p / "name", "is required");
+  if (!present(v, "name")) issues.add(p / "name", "is required");
   patch_view(v, view, p, issues);
   if (issues.count() != before) return false;
   out = std::move(view);

@@ -47,5 +47,6 @@ inline constexpr const char* kNotAnEmail = "is not an email address like name@ex
 // Shared limits (bytes).
 inline constexpr std::size_t kMaxName = 200;
 inline constexpr std::size_t kMaxText = 100'000;
+inline constexpr std::size_t kMaxOptions = 1'000;  // per choice field
 
 }  // namespace pb

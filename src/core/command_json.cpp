@@ -44,6 +44,25 @@ struct Reader {
       if (value_string(*e, v, path / key / e.key(), issues, 200)) out[e.key()] = v;
     }
   }
+  void operator()(const char* key, cmd::ImportMap& out, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) issues.add(path / key, "is required");
+      return;
+    }
+    const JsonPath at = path / key;
+    if (!expect_object(*it, at, issues)) return;
+    reject_unknown_keys(*it, {"people", "fields", "options"}, at, issues);
+    Reader inner{*it, at, issues};
+    inner("people", out.people, false);
+    inner("fields", out.fields, false);
+    auto options = it->find("options");
+    if (options == it->end() || options->is_null() || !expect_object(*options, at / "options", issues)) return;
+    for (auto e = options->begin(); e != options->end(); ++e) {
+      const JsonPath op = at / "options";
+      Reader{*options, op, issues}(e.key().c_str(), out.options[e.key()], true);
+    }
+  }
   void operator()(const char* key, cmd::Index& out, bool required) {
     std::int64_t n = 0;
     if (read_int(obj, key, n, path, issues, required ? Need::Required : Need::Optional, 0, 1'000'000)) out = n;
@@ -70,6 +89,14 @@ struct Writer {
   }
   void operator()(const char* key, const cmd::StageMap& v, bool required) {
     if (required || !v.empty()) obj[key] = v;
+  }
+  void operator()(const char* key, const cmd::ImportMap& v, bool required) {
+    if (!required && v.empty()) return;
+    json m = json::object();
+    if (!v.people.empty()) m["people"] = v.people;
+    if (!v.fields.empty()) m["fields"] = v.fields;
+    if (!v.options.empty()) m["options"] = v.options;
+    obj[key] = std::move(m);
   }
   void operator()(const char* key, const cmd::Index& v, bool) {
     if (v) obj[key] = *v;

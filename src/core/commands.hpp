@@ -92,8 +92,19 @@ struct ViewUpdate { static constexpr const char* kType = "view.update"; std::str
 struct ViewDelete { static constexpr const char* kType = "view.delete"; std::string view;
   PB_FIELDS(f("view", view, true)) };
 
+// The user's choices for template.import (see import_preview.hpp): template id -> workspace id,
+// "" to create. options: template choice field id -> {template option: existing option, "" to add}.
+struct ImportMap {
+  StageMap people, fields;
+  std::map<std::string, StageMap> options;
+  bool empty() const { return people.empty() && fields.empty() && options.empty(); }
+  bool operator==(const ImportMap&) const = default;
+};
 struct TemplateImport { static constexpr const char* kType = "template.import"; json template_doc; std::string name;
-  PB_FIELDS(f("template", template_doc, true); f("name", name, false)) };
+  std::string on_name_conflict;  // "rename" (default), "replace" or "merge"
+  ImportMap map;
+  PB_FIELDS(f("template", template_doc, true); f("name", name, false); f("on_name_conflict", on_name_conflict, false);
+            f("map", map, false)) };
 struct WorkspaceImport { static constexpr const char* kType = "workspace.import"; json workspace;
   PB_FIELDS(f("workspace", workspace, true)) };
 

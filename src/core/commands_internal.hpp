@@ -38,8 +38,15 @@ inline std::string name_with_suffix(std::string_view base, std::string_view suff
   return std::string(base.substr(0, n)) + std::string(suffix);
 }
 
-// Rewrites the ids a filter expression mentions (commands_import.cpp).
-void remap_filter(json& node, const std::unordered_map<std::string, std::string>& ids);
+using IdMap = std::unordered_map<std::string, std::string>;
+// Old id -> new id, one map per kind (a template's ids are only unique per kind), for copies and imports.
+struct IdMaps {
+  IdMap pipeline, stages, people, fields;
+  const std::map<Id, std::map<std::string, std::string>>* options = nullptr;  // choice field id -> option -> option
+};
+// Rewrites the ids a filter mentions, by what each condition compares: stage, owner and pipeline
+// values, "custom.<id>" keys, and values of choice fields whose options are mapped (commands_import.cpp).
+void remap_filter(json& node, const IdMaps& ids);
 
 // When a command edits a deal: now, but never before its creation (a deal imported from a device
 // whose clock runs ahead), so updated >= created still holds and the workspace still loads.

@@ -70,7 +70,8 @@ std::string apply(const cmd::PipelineDuplicate& c, Tx& tx) {
   Pipeline copy = *found;
   copy.id = tx.new_id("pipe");
   copy.name = c.name.empty() ? name_with_suffix(found->name, " (copy)") : c.name;
-  std::unordered_map<std::string, std::string> stage_ids;
+  IdMaps ids;
+  IdMap& stage_ids = ids.stages;
   for (auto& s : copy.stages) s.id = stage_ids[s.id] = tx.new_id("stage");
   const std::string new_pipeline = copy.id;
   tx.put(std::move(copy), tx.ws().pipelines.index_of(c.pipeline) + 1);
@@ -80,7 +81,7 @@ std::string apply(const cmd::PipelineDuplicate& c, Tx& tx) {
     dup.id = tx.new_id("view");
     dup.pipeline = new_pipeline;
     for (auto& h : dup.hidden_stages) h = stage_ids[h];
-    remap_filter(dup.filter, stage_ids);  // filters name stages by id too
+    remap_filter(dup.filter, ids);  // filters name stages by id too
     tx.put(std::move(dup));
   }
   if (!c.include_deals) return "";

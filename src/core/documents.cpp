@@ -1,5 +1,6 @@
 #include "documents.hpp"
 
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -213,6 +214,76 @@ Template make_template(const Workspace& ws, std::string_view pipeline_id, bool i
     std::erase_if(d.history, [&](const StageVisit& v) { return v.pipeline != p->id; });
   }
   return t;
+}
+
+// [SECTION] Either document
+
+std::string_view to_string(DocumentKind k) {
+  switch (k) {
+    case DocumentKind::Workspace: return "workspace";
+    case DocumentKind::Template: return "template";
+    default: return "unknown";
+  }
+}
+
+DocumentKind document_kind(const json& doc) {
+  if (!doc.is_object()) return DocumentKind::Unknown;
+  auto f = doc.find("format");
+  if (f == doc.end() || !f->is_string()) return DocumentKind::Unknown;
+  if (*f == kWorkspaceFormat) return DocumentKind::Workspace;
+  if (*f == kTemplateFormat) return DocumentKind::Template;
+  return DocumentKind::Unknown;
+}
+
+bool load_document(std::string_view text, Document& out, Issues& issues, json* parsed) {
+  const JsonPath root;
+  if (detail::load_workspace_fast(text, out.workspace)) {
+    out.kind = DocumentKind::Workspace;
+    out.version = kWorkspaceVersion;
+    return true;
+  }
+  if (text.size() > kMaxWorkspaceBytes) {  // the kind is unknown until parsed: name both limits
+    issues.add(root, "the file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                         std::to_string(kMaxWorkspaceBytes >> 20) + " MB for workspaces, " +
+                         std::to_string(kMaxTemplateBytes >> 20) + " MB for templates");
+    return false;
+  }
+  json doc;
+  std::string error;
+  if (!parse_json(text, doc, error, ParseLimits{kMaxWorkspaceBytes, 64})) {
+    issues.add(root, error);
+    return false;
+  }
+  out.kind = document_kind(doc);
+  if (auto v = doc.is_object() ? doc.find("version") : doc.end(); v != doc.end() && v->is_number_integer())
+    out.version = static_cast<int>(std::clamp<std::int64_t>(v->get<std::int64_t>(), 0, 1'000'000));
+  if (out.kind == DocumentKind::Workspace) return read_workspace(std::move(doc), out.workspace, issues);
+  if (out.kind == DocumentKind::Template) {
+    // Within the template limit too: parse_json reports the size before looking at the text.
+    if (text.size() > kMaxTemplateBytes && !parse_json(text, doc, error, ParseLimits{kMaxTemplateBytes, 64})) {
+      issues.add(root, error);
+      return false;
+    }
+    if (parsed) *parsed = doc;
+    return read_template(std::move(doc), out.templ, issues);
+  }
+  if (!doc.is_object()) issues.add(root, "expected a JSON object, got " + describe_type(doc));
+  else if (auto f = doc.find("format"); f == doc.end() || !f->is_string())
+    issues.add(root / "format", "is required and must be \"pipeboard.workspace\" or \"pipeboard.template\"");
+  else
+    issues.add(root / "format", "expected \"pipeboard.workspace\" or \"pipeboard.template\", got \"" +
+                                    excerpt(f->get<std::string>()) + "\"");
+  return false;
+}
+
+Workspace workspace_of(const Template& t) {
+  Workspace ws;
+  ws.pipelines.insert(0, std::make_shared<const Pipeline>(t.pipeline));
+  for (const auto& f : t.fields) ws.fields.insert(ws.fields.size(), std::make_shared<const FieldDef>(f));
+  for (const auto& p : t.people) ws.people.insert(ws.people.size(), std::make_shared<const Person>(p));
+  for (const auto& v : t.views) ws.views.insert(ws.views.size(), std::make_shared<const View>(v));
+  for (const auto& d : t.deals) ws.deals.insert(ws.deals.size(), std::make_shared<const Deal>(d));
+  return ws;
 }
 
 }  // namespace pb

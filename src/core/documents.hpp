@@ -46,6 +46,23 @@ bool load_template(std::string_view text, Template& out, Issues& issues);
 // deals (with their owners) when include_deals is set.
 Template make_template(const Workspace& ws, std::string_view pipeline_id, bool include_deals);
 
+// --- Either document ---
+enum class DocumentKind { Unknown, Workspace, Template };
+std::string_view to_string(DocumentKind k);  // "unknown", "workspace", "template"
+// The kind a parsed document's "format" names.
+DocumentKind document_kind(const json& doc);
+struct Document {
+  DocumentKind kind = DocumentKind::Unknown;
+  int version = 0;  // as written, before migration; 0 when missing
+  Workspace workspace;
+  Template templ;
+};
+// Reads a document of either kind, each within its own size limit. `parsed`, when given, receives
+// the JSON of a template (workspaces that load on the fast path have none).
+bool load_document(std::string_view text, Document& out, Issues& issues, json* parsed = nullptr);
+// A workspace holding just the template's records (ids as in the template), for queries and stats.
+Workspace workspace_of(const Template& t);
+
 // --- Migrations ---
 // Brings doc (of the given format) to the current version, or reports why it cannot.
 bool migrate_document(json& doc, std::string_view format, int current_version, Issues& issues);

@@ -6,7 +6,9 @@ std::string JsonPath::str() const {
   if (!parent_) return "";
   std::string out = parent_->str() + '/';
   if (is_index_) return out + std::to_string(index_);
-  for (char c : key_) {
+  // Keys come from untrusted documents: a 50 MB key must not become a 50 MB message.
+  const std::string key = excerpt(key_, 100);
+  for (char c : key) {
     if (c == '~') out += "~0";
     else if (c == '/') out += "~1";
     else out += c;
@@ -157,20 +159,44 @@ bool read_bool(const json& obj, std::string_view key, bool& out, const JsonPath&
 }
 
 bool read_string_list(const json& obj, std::string_view key, std::vector<std::string>& out, const JsonPath& p,
-                      Issues& issues, Need need) {
+                      Issues& issues, Need need, std::size_t max_len, std::size_t max_items) {
   const json* v = member(obj, key, p, issues, need);
   if (!v) return false;
   const JsonPath at = p / key;
   if (!expect_array(*v, at, issues)) return false;
+  if (v->size() > max_items) {
+    issues.add(at, "has " + std::to_string(v->size()) + " entries; the limit is " + std::to_string(max_items));
+    return false;
+  }
   std::vector<std::string> list;
   bool ok = true;
   for (std::size_t i = 0; i < v->size(); ++i) {
     std::string s;
-    if (value_string((*v)[i], s, at / i, issues)) list.push_back(std::move(s));
+    if (value_string((*v)[i], s, at / i, issues, max_len)) list.push_back(std::move(s));
     else ok = false;
   }
   if (ok) out = std::move(list);
   return ok;
+}
+
+std::string excerpt(std::string_view s, std::size_t max_bytes) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // The length of the well-formed sequence at i, or 0.
+    std::size_t n = 0;
+    for (std::size_t len = 1; len <= 4 && i + len <= s.size(); ++len)
+      if (valid_utf8(s.substr(i, len))) {
+        n = len;
+        break;
+      }
+    const std::size_t adds = n ? n : 3;  // U+FFFD is 3 bytes
+    if (out.size() + adds > max_bytes) return out + "\xE2\x80\xA6";  // …
+    if (n) out.append(s.substr(i, n));
+    else out += "\xEF\xBF\xBD";
+    i += n ? n : 1;
+  }
+  return out;
 }
 
 bool valid_utf8(std::string_view s) {
@@ -208,7 +234,7 @@ bool parse_json(std::string_view text, json& out, std::string& error, const Pars
     return false;
   }
   // Depth pre-scan: nlohmann's parser copes with deep input, but dumping and destroying it recurse.
-  std::size_t depth = 0;
+  std::size_t depth = 0, values = 0;
   bool in_string = false, escaped = false;
   for (char c : text) {
     if (in_string) {
@@ -222,9 +248,16 @@ bool parse_json(std::string_view text, json& out, std::string& error, const Pars
         error = "nesting is deeper than " + std::to_string(limits.max_depth) + " levels";
         return false;
       }
+      ++values;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
+    } else if (c == ',') {
+      ++values;
     }
+  }
+  if (values > limits.max_values) {
+    error = "the document holds more than " + std::to_string(limits.max_values) + " values";
+    return false;
   }
   json parsed = json::parse(text.begin(), text.end(), nullptr, false);
   if (parsed.is_discarded()) {

@@ -74,22 +74,31 @@ bool read_int(const json& obj, std::string_view key, int& out, const JsonPath& p
 bool read_bool(const json& obj, std::string_view key, bool& out, const JsonPath& p, Issues& issues,
                Need need = Need::Optional);
 bool read_string_list(const json& obj, std::string_view key, std::vector<std::string>& out, const JsonPath& p,
-                      Issues& issues, Need need = Need::Optional);
+                      Issues& issues, Need need = Need::Optional, std::size_t max_len = 10'000,
+                      std::size_t max_items = static_cast<std::size_t>(-1));
 
 // Value checkers on a single JSON value (already located at p).
 bool value_string(const json& v, std::string& out, const JsonPath& p, Issues& issues, std::size_t max_len = 10'000);
 bool value_int(const json& v, std::int64_t& out, const JsonPath& p, Issues& issues, std::int64_t min,
                std::int64_t max);
 
+// A short, printable excerpt of untrusted text for messages: at most max_bytes (cut at a character
+// boundary, then "…"), with malformed UTF-8 replaced, so an error never carries a 50 MB string.
+std::string excerpt(std::string_view s, std::size_t max_bytes = 64);
+
 // Whether a UTF-8 string is well formed (nlohmann rejects bad UTF-8 when parsing, but
 // strings can also arrive through the C++ API).
 bool valid_utf8(std::string_view s);
 
-// Parses text with no exceptions. Rejects input past max_bytes or nested deeper than max_depth
-// before building anything, so hostile files cost time and memory in proportion to the limits.
+// Parses text with no exceptions. Rejects input past max_bytes, nested deeper than max_depth or
+// holding more than max_values values before building anything, so hostile files cost time and
+// memory in proportion to the limits. (nlohmann's parser and destructor do not recurse, but dump,
+// copy and compare do: the depth limit keeps them off the end of the stack. A DOM value costs
+// 16 to 100 bytes, so `[{},{},...]` would cost ~25x its size without the value limit.)
 struct ParseLimits {
   std::size_t max_bytes = 128u << 20;
   std::size_t max_depth = 64;
+  std::size_t max_values = 10'000'000;  // counted as commas plus opening brackets, outside strings
 };
 bool parse_json(std::string_view text, json& out, std::string& error, const ParseLimits& limits = {});
 

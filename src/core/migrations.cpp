@@ -98,7 +98,7 @@ bool migrate_document(json& doc, std::string_view format, int current_version, I
     return false;
   }
   if (f->get<std::string>() != format) {
-    issues.add(root / "format", "expected \"" + std::string(format) + "\", got \"" + f->get<std::string>() + "\"");
+    issues.add(root / "format", "expected \"" + std::string(format) + "\", got \"" + excerpt(f->get<std::string>()) + "\"");
     return false;
   }
   std::int64_t version = 0;

@@ -64,17 +64,6 @@ bool load(const std::string& file, Template& t) {
   return ok;
 }
 
-// A workspace holding just the template, so its views can be queried as the template wrote them.
-Workspace workspace_of(const Template& t) {
-  Workspace ws;
-  ws.pipelines.insert(0, std::make_shared<const Pipeline>(t.pipeline));
-  for (const auto& f : t.fields) ws.fields.insert(ws.fields.size(), std::make_shared<const FieldDef>(f));
-  for (const auto& p : t.people) ws.people.insert(ws.people.size(), std::make_shared<const Person>(p));
-  for (const auto& v : t.views) ws.views.insert(ws.views.size(), std::make_shared<const View>(v));
-  for (const auto& d : t.deals) ws.deals.insert(ws.deals.size(), std::make_shared<const Deal>(d));
-  return ws;
-}
-
 // What a query shows, independent of record ids: totals and (label, deal count) of non-empty groups.
 struct Shown {
   std::size_t count = 0;

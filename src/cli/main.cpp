@@ -1,0 +1,234 @@
+// pipeboard-json: checks, formats, migrates and summarizes Pipeboard documents (workspaces and
+// templates) with the same core code the app uses. Exit codes: 0 fine, 1 a document is invalid
+// (or, with fmt --check, not formatted), 2 usage or I/O error. README "Command-line tool".
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "document_format.hpp"
+#include "documents.hpp"
+#include "io.hpp"
+#include "stats.hpp"
+
+namespace pb::cli {
+namespace {
+
+constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+constexpr const char* kUsageText =
+    "usage: pipeboard-json COMMAND [ARGS]\n"
+    "\n"
+    "  validate FILE...              check documents; every error with its JSON Pointer\n"
+    "  fmt FILE [--write|--check]    print in canonical form (fixed key order, 2-space indent);\n"
+    "                                --write rewrites FILE, --check exits 1 if it is not formatted\n"
+    "  migrate FILE [-o OUT]         upgrade an older version to the current one\n"
+    "  stats FILE [--json]           counts, deals per pipeline/stage/status, totals per currency\n"
+    "\n"
+    "FILE may be - for standard input. Works on pipeboard.workspace and pipeboard.template documents.\n"
+    "Exit codes: 0 fine, 1 invalid document or not formatted, 2 usage or I/O error.\n";
+
+int usage(const std::string& problem) {
+  std::fprintf(stderr, "pipeboard-json: %s\n\n%s", problem.c_str(), kUsageText);
+  return kUsage;
+}
+
+void print_issues(const std::string& file, const Issues& issues) {
+  for (const auto& i : issues.list()) std::printf("%s: %s\n", file.c_str(), i.str().c_str());
+  if (issues.count() > issues.list().size())
+    std::printf("%s: ... and %zu more\n", file.c_str(), issues.count() - issues.list().size());
+}
+
+// Reads a file, refusing one past the largest document size before it reaches the parser.
+bool read_document_text(const std::string& file, std::string& text, Issues& issues, int& status) {
+  std::string error;
+  std::size_t size = 0;
+  if (!read_input(file, kMaxWorkspaceBytes, text, size, error)) {
+    std::fprintf(stderr, "pipeboard-json: %s\n", error.c_str());
+    status = kUsage;
+    return false;
+  }
+  if (size > kMaxWorkspaceBytes) {
+    issues.add(JsonPath(), "the file is " + std::to_string(size) + " bytes; the limit is " +
+                               std::to_string(kMaxWorkspaceBytes >> 20) + " MB");
+    status = kInvalid;
+    return false;
+  }
+  return true;
+}
+
+// Parses a document and tells its kind; reports at "/" or "/format" otherwise.
+bool parse_document(const std::string& text, json& doc, DocumentKind& kind, Issues& issues) {
+  std::string error;
+  if (!parse_json(text, doc, error, ParseLimits{kMaxWorkspaceBytes, 64})) {
+    issues.add(JsonPath(), error);
+    return false;
+  }
+  kind = document_kind(doc);
+  if (kind == DocumentKind::Unknown) {
+    Document unused;
+    load_document(text, unused, issues);  // says what is wrong with the format
+    return false;
+  }
+  return true;
+}
+
+int validate(const std::vector<std::string>& files) {
+  if (files.empty()) return usage("validate needs at least one FILE");
+  int status = kOk;
+  for (const auto& file : files) {
+    Issues issues(1000);
+    std::string text;
+    int read_status = kOk;
+    if (!read_document_text(file, text, issues, read_status)) {
+      if (read_status == kUsage) return kUsage;
+      print_issues(file, issues);
+      status = kInvalid;
+      continue;
+    }
+    Document doc;
+    if (load_document(text, doc, issues)) {
+      std::printf("%s: ok (%s, version %d)\n", file.c_str(), std::string(to_string(doc.kind)).c_str(), doc.version);
+      continue;
+    }
+    print_issues(file, issues);
+    std::printf("%s: invalid (%zu %s)\n", file.c_str(), issues.count(), issues.count() == 1 ? "error" : "errors");
+    status = kInvalid;
+  }
+  return status;
+}
+
+int fmt(const std::vector<std::string>& args) {
+  std::string file, mode;
+  for (const auto& a : args) {
+    if (a == "--write" || a == "--check") {
+      if (!mode.empty()) return usage("give at most one of --write and --check");
+      mode = a;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage("unknown option " + a);
+    } else if (!file.empty()) {
+      return usage("fmt takes one FILE");
+    } else {
+      file = a;
+    }
+  }
+  if (file.empty()) return usage("fmt needs a FILE");
+  if (mode == "--write" && file == "-") return usage("--write needs a file, not standard input");
+  Issues issues;
+  std::string text;
+  int status = kOk;
+  json doc;
+  DocumentKind kind = DocumentKind::Unknown;
+  if (!read_document_text(file, text, issues, status) || !parse_document(text, doc, kind, issues)) {
+    if (status == kUsage) return kUsage;
+    print_issues(file, issues);
+    return kInvalid;
+  }
+  const std::string formatted = format_document(doc);
+  if (mode == "--check") {
+    if (formatted == text) return kOk;
+    std::fprintf(stderr, "%s: not formatted (run pipeboard-json fmt --write %s)\n", file.c_str(), file.c_str());
+    return kInvalid;
+  }
+  std::string error;
+  if (mode == "--write" && formatted == text) return kOk;
+  if (!write_output(mode == "--write" ? file : "-", formatted, error)) {
+    std::fprintf(stderr, "pipeboard-json: %s\n", error.c_str());
+    return kUsage;
+  }
+  return kOk;
+}
+
+int migrate(const std::vector<std::string>& args) {
+  std::string file, out = "-";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "-o") {
+      if (i + 1 == args.size()) return usage("-o needs a file");
+      out = args[++i];
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      return usage("unknown option " + args[i]);
+    } else if (!file.empty()) {
+      return usage("migrate takes one FILE");
+    } else {
+      file = args[i];
+    }
+  }
+  if (file.empty()) return usage("migrate needs a FILE");
+  Issues issues;
+  std::string text;
+  int status = kOk;
+  json doc;
+  DocumentKind kind = DocumentKind::Unknown;
+  if (!read_document_text(file, text, issues, status) || !parse_document(text, doc, kind, issues)) {
+    if (status == kUsage) return kUsage;
+    print_issues(file, issues);
+    return kInvalid;
+  }
+  // Migrate, then read the result as the app would: only a document that loads is written.
+  const bool workspace = kind == DocumentKind::Workspace;
+  json migrated = doc;
+  bool valid = migrate_document(migrated, workspace ? kWorkspaceFormat : kTemplateFormat,
+                                workspace ? kWorkspaceVersion : kTemplateVersion, issues);
+  if (valid) {
+    Workspace ws;
+    Template t;
+    valid = workspace ? read_workspace(migrated, ws, issues) : read_template(migrated, t, issues);
+  }
+  if (!valid) {
+    print_issues(file, issues);
+    return kInvalid;
+  }
+  std::string error;
+  if (!write_output(out, format_document(migrated), error)) {
+    std::fprintf(stderr, "pipeboard-json: %s\n", error.c_str());
+    return kUsage;
+  }
+  return kOk;
+}
+
+int stats(const std::vector<std::string>& args) {
+  std::string file;
+  bool as_json = false;
+  for (const auto& a : args) {
+    if (a == "--json") as_json = true;
+    else if (a.size() > 1 && a[0] == '-') return usage("unknown option " + a);
+    else if (!file.empty()) return usage("stats takes one FILE");
+    else file = a;
+  }
+  if (file.empty()) return usage("stats needs a FILE");
+  Issues issues;
+  std::string text;
+  int status = kOk;
+  Document doc;
+  if (!read_document_text(file, text, issues, status) || !load_document(text, doc, issues)) {
+    if (status == kUsage) return kUsage;
+    print_issues(file, issues);
+    return kInvalid;
+  }
+  json s = stats_json(doc.kind == DocumentKind::Workspace ? doc.workspace : workspace_of(doc.templ));
+  s = json{{"kind", to_string(doc.kind)}, {"version", doc.version}, {"stats", s}};
+  if (as_json) {
+    std::printf("%s\n", s.dump(2).c_str());
+  } else {
+    std::printf("%s (version %d)\n%s", std::string(to_string(doc.kind)).c_str(), doc.version, stats_text(s["stats"]).c_str());
+  }
+  return kOk;
+}
+
+}  // namespace
+}  // namespace pb::cli
+
+int main(int argc, char** argv) {
+  using namespace pb::cli;
+  if (argc < 2) return usage("no command");
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::printf("%s", kUsageText);
+    return kOk;
+  }
+  if (command == "validate") return validate(args);
+  if (command == "fmt") return fmt(args);
+  if (command == "migrate") return migrate(args);
+  if (command == "stats") return stats(args);
+  return usage("unknown command \"" + command + "\"");
+}

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Command-line tests for pipeboard-json: runs the built binary on tests/samples, assets/templates
+# and on broken files made here, checking exit codes and output.
+# Usage: tests/cli/cli.test.sh [path/to/pipeboard-json]   (default: build/native-debug/pipeboard-json)
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:-$root/build/native-debug/pipeboard-json}
+[ -x "$bin" ] || { echo "cli.test.sh: $bin is not built" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+passed=0
+failed=0
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+pass() { passed=$((passed + 1)); }
+
+# run CODE NAME ARGS... : runs the binary; stdout in $work/out, stderr in $work/err; checks the exit code.
+run() {
+  local want=$1 name=$2
+  shift 2
+  "$bin" "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then pass; else fail "$name: exit $got, expected $want"; sed 's/^/  | /' "$work/out" "$work/err" | head -20; fi
+}
+# has NAME FILE TEXT : FILE ($work/out or $work/err) contains TEXT (a fixed string).
+has() {
+  if grep -qF -- "$3" "$2"; then pass; else fail "$1: expected \"$3\" in $(basename "$2")"; sed 's/^/  | /' "$2" | head -20; fi
+}
+
+samples=("$root"/tests/samples/*.json)
+templates=()
+for f in "$root"/assets/templates/*.json; do [ "$(basename "$f")" = index.json ] || templates+=("$f"); done
+
+# --- usage and I/O errors: exit 2 ---
+run 2 "no command"
+has "no command" "$work/err" "usage: pipeboard-json"
+run 2 "unknown command" frobnicate x.json
+has "unknown command" "$work/err" 'unknown command "frobnicate"'
+run 2 "validate without files" validate
+run 2 "missing file" validate "$work/nope.json"
+has "missing file" "$work/err" "nope.json: No such file or directory"
+run 2 "fmt two modes" fmt "${samples[0]}" --write --check
+run 2 "fmt --write stdin" fmt - --write
+run 2 "migrate -o without file" migrate "${samples[0]}" -o
+run 2 "stats unknown option" stats "${samples[0]}" --yaml
+run 0 "help" help
+has "help" "$work/out" "Exit codes: 0 fine, 1 invalid document or not formatted, 2 usage or I/O error."
+
+# --- validate: the samples and the built-in templates are valid ---
+run 0 "validate samples and templates" validate "${samples[@]}" "${templates[@]}"
+has "validate v1 sample" "$work/out" "workspace-v1.json: ok (workspace, version 1)"
+has "validate template" "$work/out" "saas-smb.json: ok (template, version 2)"
+[ "$(grep -c ': ok (' "$work/out")" -eq $(( ${#samples[@]} + ${#templates[@]} )) ] && pass || fail "validate: one ok line per file"
+run 0 "validate stdin" validate - <"$root/tests/samples/template-v2.json"
+has "validate stdin" "$work/out" "-: ok (template, version 2)"
+
+# --- validate: broken files, every error with its path, exit 1 ---
+python3 - "$root" "$work" <<'EOF'
+import json, sys
+root, work = sys.argv[1], sys.argv[2]
+ws = json.load(open(f"{root}/tests/samples/workspace-v2.json"))
+tp = json.load(open(f"{root}/tests/samples/template-v2.json"))
+def save(name, doc):
+    open(f"{work}/{name}", "w").write(json.dumps(doc))
+def edit(doc, fn):
+    d = json.loads(json.dumps(doc)); fn(d); return d
+save("future.json", edit(ws, lambda d: d.update(version=3)))
+save("format.json", edit(tp, lambda d: d.update(format="pipeboard.board")))
+save("dup.json", edit(ws, lambda d: d["deals"][1].update(id=d["deals"][0]["id"])))
+def refs(d):
+    d["deals"][0]["stage"] = "nope"; d["deals"][1]["pipeline"] = "gone"; d["deals"][2]["owner"] = "nobody"
+save("refs.json", edit(ws, refs))
+save("tref.json", edit(tp, lambda d: d["deals"][0].update(stage="nope")))
+save("date.json", edit(tp, lambda d: d["deals"][0].update(expected_close="2026-02-30")))
+save("money.json", edit(ws, lambda d: d["deals"][0]["value"].update(amount=-10**13)))
+save("deep.json", edit(tp, lambda d: d.update(extra=None)))
+open(f"{work}/deep.json", "w").write('{"a":' * 100000 + '1' + '}' * 100000)
+open(f"{work}/notjson.json", "w").write('{"format": "pipeboard.workspace", ')
+text = json.dumps(tp)
+open(f"{work}/utf8.json", "wb").write(text.replace('"Lettings"', '"Lett\xffings"').encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+many = edit(ws, lambda d: None)
+for i in range(300):
+    many["deals"].append({"id": f"x{i}"})
+save("many.json", many)
+EOF
+run 1 "future version" validate "$work/future.json"
+has "future version" "$work/out" "future.json: /version: this file is from a newer Pipeboard (version 3); this app reads versions 1 to 2"
+has "future version" "$work/out" "future.json: invalid (1 error)"
+run 1 "wrong format" validate "$work/format.json"
+has "wrong format" "$work/out" '/format: expected "pipeboard.workspace" or "pipeboard.template", got "pipeboard.board"'
+run 1 "duplicate id" validate "$work/dup.json"
+has "duplicate id" "$work/out" '/deals/1/id: repeats id "d_1001"'
+run 1 "references" validate "$work/refs.json"
+has "references" "$work/out" '/deals/0/stage: pipeline "Residential sales" has no stage with id "nope"'
+has "references" "$work/out" '/deals/1/pipeline: no pipeline has id "gone"'
+has "references" "$work/out" '/deals/2/owner: no person has id "nobody"'
+has "references" "$work/out" "refs.json: invalid (3 errors)"
+run 1 "template reference" validate "$work/tref.json"
+has "template reference" "$work/out" '/deals/0/stage: pipeline "Lettings" has no stage with id "nope"'
+run 1 "date" validate "$work/date.json"
+has "date" "$work/out" '/deals/0/expected_close: expected a date like 2026-03-31, got "2026-02-30" (or a day that does not exist)'
+run 1 "money" validate "$work/money.json"
+has "money" "$work/out" "/deals/0/value/amount: must be between -1000000000000 and 1000000000000"
+run 1 "deep" validate "$work/deep.json"
+has "deep" "$work/out" "deep.json: /: nesting is deeper than 64 levels"
+run 1 "not json" validate "$work/notjson.json"
+has "not json" "$work/out" "notjson.json: /: not valid JSON"
+run 1 "not utf-8" validate "$work/utf8.json"
+has "not utf-8" "$work/out" "/: not valid JSON (the text is not valid UTF-8)"
+run 1 "many errors" validate "$work/many.json"
+has "many errors" "$work/out" "/deals/5/title: is required"
+has "many errors" "$work/out" "/deals/170/value: is required"   # the first 1000 of 1800 are listed
+has "many errors" "$work/out" "many.json: ... and 800 more"
+has "many errors" "$work/out" "many.json: invalid (1800 errors)"
+# One bad file among good ones: every file is reported, and the exit code is 1.
+run 1 "mixed" validate "${samples[0]}" "$work/dup.json" "${templates[0]}"
+[ "$(grep -c ': ok (' "$work/out")" -eq 2 ] && pass || fail "mixed: the good files are still reported ok"
+
+# A 200 MB file (sparse) is refused by its size without being kept in memory.
+truncate -s 200M "$work/huge.json"
+run 1 "200 MB" validate "$work/huge.json"
+has "200 MB" "$work/out" "huge.json: /: the file is 209715200 bytes; the limit is 128 MB"
+# Between the two limits: a template over 16 MB.
+python3 -c "
+import json,sys
+d=json.load(open('$root/tests/samples/template-v2.json')); d['description']='x'*(17<<20)
+open('$work/bigtemplate.json','w').write(json.dumps(d))"
+run 1 "17 MB template" validate "$work/bigtemplate.json"
+has "17 MB template" "$work/out" "the limit is 16 MB"
+
+# --- fmt ---
+for t in "${templates[@]}"; do run 0 "fmt --check $(basename "$t")" fmt "$t" --check; done
+run 1 "fmt --check unformatted" fmt "$root/tests/samples/workspace-v2.json" --check
+has "fmt --check unformatted" "$work/err" "not formatted"
+run 0 "fmt to stdout" fmt "$root/tests/samples/workspace-v2.json"
+cp "$work/out" "$work/formatted.json"
+head -c 60 "$work/formatted.json" | grep -q '^{$' && pass || fail "fmt: expanded output"
+grep -q '^  "format": "pipeboard.workspace",$' "$work/formatted.json" && pass || fail "fmt: format first, 2-space indent"
+[ "$(sed -n 3p "$work/formatted.json")" = '  "version": 2,' ] && pass || fail "fmt: version second"
+run 0 "fmt output is formatted" fmt "$work/formatted.json" --check
+cp "$root/tests/samples/template-v1.json" "$work/rewrite.json"
+run 0 "fmt --write" fmt "$work/rewrite.json" --write
+run 0 "fmt --write result" fmt "$work/rewrite.json" --check
+run 0 "fmt --write keeps it valid" validate "$work/rewrite.json"
+has "fmt --write keeps the version" "$work/out" "(template, version 1)"
+run 0 "fmt stdin" fmt - <"$root/tests/samples/template-v2.json"
+# Unknown keys are kept (after the known ones), so fmt never loses data.
+python3 -c "
+import json
+d=json.load(open('$root/tests/samples/template-v2.json')); d['zzz_note']='kept'; d['aaa_note']=1
+open('$work/extra.json','w').write(json.dumps(d))"
+run 0 "fmt keeps unknown keys" fmt "$work/extra.json"
+has "fmt keeps unknown keys" "$work/out" '"zzz_note": "kept"'
+[ "$(grep -n '"aaa_note"' "$work/out" | cut -d: -f1)" -gt "$(grep -n '"deals"' "$work/out" | cut -d: -f1)" ] && pass || fail "fmt: unknown keys after known ones"
+run 1 "fmt not json" fmt "$work/notjson.json"
+
+# The example template in README "The format" is valid and formatted.
+awk '/<!-- format-example/ { on = 1; next } on && /^```json/ { next } on && /^```/ { exit } on' "$root/README.md" >"$work/readme.json"
+[ -s "$work/readme.json" ] && pass || fail "README example found"
+run 0 "README example validates" validate "$work/readme.json"
+has "README example validates" "$work/out" "(template, version 2)"
+run 0 "README example is formatted" fmt "$work/readme.json" --check
+
+# --- migrate ---
+run 0 "migrate v1 template" migrate "$root/tests/samples/template-v1.json"
+"$bin" fmt "$root/tests/samples/template-v2.json" >"$work/v2.json"
+cmp -s "$work/out" "$work/v2.json" && pass || fail "migrate: the v1 template becomes the v2 sample"
+run 0 "migrate v1 workspace to a file" migrate "$root/tests/samples/workspace-v1.json" -o "$work/migrated.json"
+run 0 "migrated workspace validates" validate "$work/migrated.json"
+has "migrated workspace validates" "$work/out" "(workspace, version 2)"
+run 0 "migrate current version" migrate "$root/tests/samples/workspace-v2.json"
+run 1 "migrate future" migrate "$work/future.json"
+has "migrate future" "$work/out" "/version: this file is from a newer Pipeboard"
+run 1 "migrate invalid" migrate "$work/dup.json"
+[ ! -e "$work/never.json" ] && pass || fail "migrate: nothing written"
+
+# --- stats ---
+run 0 "stats workspace" stats "$root/tests/samples/workspace-v2.json"
+has "stats workspace" "$work/out" "deals:     5 (open 3, won 1, lost 1)"
+has "stats workspace" "$work/out" 'pipeline "Residential sales": 3 deals (open 1, won 1, lost 1)'
+has "stats workspace" "$work/out" "  Viewing: 1 deal, value 285,000.00 EUR, weighted 99,750.00 EUR"
+has "stats workspace" "$work/out" "  JPY  15,000,000 / 3,000,000"
+has "stats workspace" "$work/out" "  EUR  1,535,951.25 / 1,349,750.50"
+run 0 "stats template, stdin" stats - <"$root/tests/samples/template-v2.json"
+has "stats template" "$work/out" "template (version 2)"
+has "stats template" "$work/out" "views:     1"
+run 0 "stats --json" stats "$root/tests/samples/workspace-v2.json" --json
+python3 -c "
+import json,sys
+s=json.load(open('$work/out'))['stats']
+assert s['deals']==5 and s['pipelines']==2 and s['stages']==8, s
+assert s['totals']['value']=={'EUR':153595125,'JPY':15000000,'KWD':12500125}, s['totals']
+assert s['per_pipeline'][0]['stages'][1]=={'name':'Viewing','deals':1,'value':{'EUR':28500000},'weighted':{'EUR':9975000}}
+" && pass || fail "stats --json: counts and totals"
+run 1 "stats invalid" stats "$work/refs.json"
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
