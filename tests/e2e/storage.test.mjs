@@ -276,3 +276,30 @@ test('without storage the app runs in memory and says nothing will be kept', { t
     assert.deepEqual(errors, []);
   });
 });
+
+test('a newer version opening the database makes an older tab stop saving, with a message', { timeout: 120000 }, async () => {
+  await withBrowser(async (context) => {
+    const { page: old } = await openApp(context, server.url + '?demo=20');
+    assert.equal((await flush(old)).status, 'saved');
+    const other = await context.newPage();
+    await other.goto(server.url + 'favicon.svg');
+    // A future Pipeboard upgrades the database: the open tab must step aside, not block or write.
+    const upgraded = await other.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('pipeboard', 3);
+      open.onupgradeneeded = () => open.result.createObjectStore('future');
+      open.onsuccess = () => { open.result.close(); resolve(true); };
+      open.onerror = () => reject(open.error);
+      open.onblocked = () => reject(new Error('blocked by the old tab'));
+    }));
+    assert.equal(upgraded, true);
+    await waitFor(old, () => window.pipeboard.state().storage.status === 'unavailable', null, 'the old tab to stop saving');
+    assert.match((await state(old)).storage.error, /updated in another tab/);
+    const deal = (await exportWs(old)).deals[0].id;
+    await rename(old, deal, 'Not written by old code');
+    assert.equal((await flush(old)).status, 'unavailable');
+    // And the old code cannot open the newer database again.
+    const { page: reopened } = await openPage(context);
+    assert.equal((await state(reopened)).storage.status, 'unavailable');
+    assert.match((await state(reopened)).storage.error, /newer Pipeboard/);
+  });
+});
