@@ -1,22 +1,12 @@
 // End-to-end tests of the board with real mouse and keyboard input in headless Chromium.
 // State is checked through the JS API, not pixels; screenshots are saved as artifacts.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, saveScreenshot } from './browser.mjs';
+import { sharedApp, saveScreenshot } from './browser.mjs';
 import { rectOf, center, click, drag, typeText, workspace, state, visibleCardIn, waitFor } from './ui.mjs';
 
 let server, browser, page, errors;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page, errors } = await openApp(browser.context, server.url));
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+sharedApp((app) => ({ server, browser, page, errors } = app));
 
 test('create a pipeline and add stages', async () => {
   await click(page, 'button:newpipeline');

@@ -1,6 +1,7 @@
 // Shared by the browser tests: starts the static server on a free port and launches Debian's
 // chromium headless through playwright-core (never a downloaded browser).
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -57,4 +58,22 @@ export async function openApp(context, url) {
 export function saveScreenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });
   return page.screenshot({ path: path.join(artifacts, name) });
+}
+
+// For a file whose tests share one app: registers hooks that start the server, launch the browser
+// and open the app before the first test (then hands {server, browser, page, errors} to `use`),
+// and close them after the last. One hook, so nothing depends on the order hooks run in.
+export function sharedApp(use, query = '') {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launch();
+    Object.assign(shared, await openApp(shared.browser.context, shared.server.url + query));
+    use(shared);
+  });
+  after(async () => {
+    await shared.browser?.close();
+    shared.server?.stop();
+  });
+  return shared;
 }

@@ -1,23 +1,13 @@
 // End-to-end tests of the list view's bulk actions, the pipeline editor and in-place validation
 // in the deal and pipeline editors, with real mouse and keyboard input in headless Chromium.
 // State is checked through the JS API; screenshots are saved as artifacts.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, saveScreenshot } from './browser.mjs';
+import { sharedApp, saveScreenshot } from './browser.mjs';
 import { rectOf, center, click, drag, typeText, workspace, state, visibleCardIn, waitFor } from './ui.mjs';
 
 let server, browser, page, errors;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page, errors } = await openApp(browser.context, server.url));
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+sharedApp((app) => ({ server, browser, page, errors } = app));
 
 const dealsById = (ws) => new Map(ws.deals.map((d) => [d.id, d]));
 

@@ -1,23 +1,13 @@
 // Browser smoke test: the page loads in headless Chromium with WebGL2, pipeboard.ready
 // resolves, and a workspace imported through the JS API exports back identically.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, saveScreenshot, root } from './browser.mjs';
+import { sharedApp, saveScreenshot, root } from './browser.mjs';
 
 let server, browser, page, errors;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page, errors } = await openApp(browser.context, server.url));
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+sharedApp((app) => ({ server, browser, page, errors } = app));
 
 test('the page loads, renders with WebGL2 and shows the pipelines', async () => {
   const webgl2 = await page.evaluate(() => !!document.getElementById('canvas').getContext('webgl2'));
