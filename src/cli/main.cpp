@@ -97,6 +97,24 @@ int validate(const std::vector<std::string>& files) {
   return status;
 }
 
+// A document read and parsed from a file or standard input.
+struct Input {
+  Issues issues;
+  std::string text;
+  json doc;
+  DocumentKind kind = DocumentKind::Unknown;
+};
+
+// kOk, or the exit status after printing why the file could not be read as a document.
+int read_input(const std::string& file, Input& in) {
+  int status = kOk;
+  if (read_document_text(file, in.text, in.issues, status) && parse_document(in.text, in.doc, in.kind, in.issues))
+    return kOk;
+  if (status == kUsage) return kUsage;
+  print_issues(file, in.issues);
+  return kInvalid;
+}
+
 int fmt(const std::vector<std::string>& args) {
   std::string file, mode;
   for (const auto& a : args) {
@@ -113,16 +131,10 @@ int fmt(const std::vector<std::string>& args) {
   }
   if (file.empty()) return usage("fmt needs a FILE");
   if (mode == "--write" && file == "-") return usage("--write needs a file, not standard input");
-  Issues issues;
-  std::string text;
-  int status = kOk;
-  json doc;
-  DocumentKind kind = DocumentKind::Unknown;
-  if (!read_document_text(file, text, issues, status) || !parse_document(text, doc, kind, issues)) {
-    if (status == kUsage) return kUsage;
-    print_issues(file, issues);
-    return kInvalid;
-  }
+  Input in;
+  if (int status = read_input(file, in); status != kOk) return status;
+  const std::string& text = in.text;
+  json& doc = in.doc;
   const std::string formatted = format_document(doc);
   if (mode == "--check") {
     if (formatted == text) return kOk;
@@ -153,16 +165,11 @@ int migrate(const std::vector<std::string>& args) {
     }
   }
   if (file.empty()) return usage("migrate needs a FILE");
-  Issues issues;
-  std::string text;
-  int status = kOk;
-  json doc;
-  DocumentKind kind = DocumentKind::Unknown;
-  if (!read_document_text(file, text, issues, status) || !parse_document(text, doc, kind, issues)) {
-    if (status == kUsage) return kUsage;
-    print_issues(file, issues);
-    return kInvalid;
-  }
+  Input in;
+  if (int status = read_input(file, in); status != kOk) return status;
+  Issues& issues = in.issues;
+  json& doc = in.doc;
+  const DocumentKind kind = in.kind;
   // Migrate, then read the result as the app would: only a document that loads is written.
   const bool workspace = kind == DocumentKind::Workspace;
   json migrated = doc;
