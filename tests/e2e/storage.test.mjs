@@ -214,7 +214,7 @@ test('corrupt records are reported and set aside; the rest loads', { timeout: 12
 });
 
 test('data saved by schema version 0 is migrated, and a copy of it is kept', { timeout: 120000 }, async () => {
-  const fixture = fs.readFileSync(path.join(root, 'tests/samples/storage-schema0.json'), 'utf8');
+  const fixture = fs.readFileSync(path.join(root, 'tests/fixtures/storage-schema0.json'), 'utf8');
   const expected = JSON.parse(fs.readFileSync(path.join(root, 'tests/samples/workspace-v1.json'), 'utf8'));
   await withBrowser(async (context) => {
     const page = await context.newPage();
