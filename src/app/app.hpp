@@ -51,8 +51,7 @@ struct App {
   ui::UiState ui;
   ui::StorageUi storage_ui;
   ui::Fonts fonts;
-  std::vector<ui::GalleryItem> gallery;  // the built-in templates, then the user's
-  std::size_t builtin_templates = 0;
+  std::vector<ui::GalleryItem> gallery;  // the user's templates, then the built-in ones
   std::vector<json> user_templates;       // template documents, saved in storage's meta store
   ui::ImportUi import_ui;
   ui::ShareUi share_ui;

@@ -463,7 +463,6 @@ int main() {
   io.GetClipboardTextFn = get_clipboard;
   glfwSetCharCallback(app.window, nullptr);  // text comes from web/lib_platform.js (IME-safe)
   app.gallery = load_gallery();
-  app.builtin_templates = app.gallery.size();
 
   // The workspace comes from IndexedDB; pipeboard.ready resolves once it has loaded.
   start_storage(app);

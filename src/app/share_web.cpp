@@ -39,15 +39,17 @@ bool gallery_item(const json& doc, ui::GalleryItem& item) {
   return true;
 }
 
-// The gallery: the built-in templates, then the user's.
+// The gallery: the user's templates first, then the built-in ones.
 void rebuild_gallery(App& app) {
-  app.gallery.resize(app.builtin_templates);
+  std::erase_if(app.gallery, [](const ui::GalleryItem& g) { return g.user; });
+  std::vector<ui::GalleryItem> mine;
   for (std::size_t i = 0; i < app.user_templates.size(); ++i) {
     ui::GalleryItem item;
     if (!gallery_item(app.user_templates[i], item)) continue;
     item.user_index = static_cast<int>(i);
-    app.gallery.push_back(std::move(item));
+    mine.push_back(std::move(item));
   }
+  app.gallery.insert(app.gallery.begin(), std::make_move_iterator(mine.begin()), std::make_move_iterator(mine.end()));
   app.pending_frames = 3;
 }
 

@@ -288,6 +288,7 @@ void templates(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState&
   ImGui::TextDisabled("Each template brings its stages, probabilities, custom fields, saved views and sample deals.");
   ImGui::TextDisabled("Save your own with \"Save as template\" in a pipeline's menu (right-click it on the left).");
   ImGui::BeginChild("gallery", ImVec2(0, ctx.px(420)), false);
+  std::size_t builtin = 0;  // built-in templates are "template:<n>" in their own order
   for (std::size_t i = 0; i < gallery.size(); ++i) {
     const GalleryItem& t = gallery[i];
     ImGui::PushID(static_cast<int>(i));
@@ -322,7 +323,7 @@ void templates(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState&
       actions.select_after = "#new";
       ui.dialog.kind = Dialog::None;
     }
-    items().add_last_item(t.user ? "usertemplate:" + std::to_string(t.user_index) : "template:" + std::to_string(i));
+    items().add_last_item(t.user ? "usertemplate:" + std::to_string(t.user_index) : "template:" + std::to_string(builtin++));
     if (t.user) {
       if (ImGui::Button("Delete", ImVec2(ctx.px(120), 0))) actions.delete_user_template = t.user_index;
       items().add_last_item("usertemplate-delete:" + std::to_string(t.user_index));

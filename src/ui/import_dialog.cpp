@@ -283,7 +283,8 @@ void draw_import_preview(const Ctx& ctx, UiState& ui, ImportUi& imp, ImportActio
   const bool workspace = p.kind == DocumentKind::Workspace;
   ImGui::PushFont(ctx.fonts.large);
   if (workspace) ImGui::TextUnformatted("Backup of a whole workspace");
-  else if (p.kind == DocumentKind::Template) ImGui::Text("Template \"%s\"", p.name.c_str());
+  else if (p.kind == DocumentKind::Template && !p.name.empty()) ImGui::Text("Template \"%s\"", p.name.c_str());
+  else if (p.kind == DocumentKind::Template) ImGui::TextUnformatted("Template");
   else ImGui::TextUnformatted("Not a Pipeboard file");
   ImGui::PopFont();
   if (!imp.source.empty()) ImGui::TextDisabled("From %s", imp.source.c_str());

@@ -53,6 +53,10 @@ void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, ShareActions
     ImGui::TextWrapped("%s", share.status.c_str());
     if (share.status_is_error) ImGui::PopStyleColor();
     items().add_last_item("text:share-status");
+    if (share.status_is_error) {  // too long for a link: the file carries any size
+      if (ImGui::Button("Download the file instead", ImVec2(ctx.px(220), 0))) actions.download = p->id;
+      items().add_last_item("button:share-download-instead");
+    }
   }
   ImGui::Spacing();
   const bool close = ImGui::Button("Close", ImVec2(ctx.px(100), 0));

@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launch, openApp, saveScreenshot } from './browser.mjs';
+import path from 'node:path';
+import { startServer, launch, openApp, saveScreenshot, artifacts } from './browser.mjs';
 import { click, rectOf, state, workspace, waitFor } from './ui.mjs';
 
 const IMPORT_PREVIEW = 13;  // ui::Dialog::ImportPreview, as state().dialog reports it
@@ -65,7 +66,9 @@ test('a pipeline exported through a real download imports again through the file
     const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'button:share-download')]);
     const slug = p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     assert.equal(download.suggestedFilename(), `${slug}.pipeboard-template.json`);
-    const file = await download.path();
+    const file = path.join(artifacts, download.suggestedFilename());  // keeps its name for the upload
+    fs.mkdirSync(artifacts, { recursive: true });
+    await download.saveAs(file);
     const text = fs.readFileSync(file, 'utf8');
     const doc = JSON.parse(text);
     assert.equal(doc.format, 'pipeboard.template');
@@ -258,6 +261,94 @@ test('bad files show their errors with paths, cannot be imported, and change not
       assert.equal(await page.evaluate(() => window.pipeboard.exportWorkspace()), before, what);
     }
     assert.equal((await state(page)).can_undo, false);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('"Save as template" adds the pipeline to the gallery, survives a reload, and can be deleted', { timeout: 120000 }, async () => {
+  await withApp(async (page, context, errors) => {
+    const ws = await workspace(page);
+    const p = ws.pipelines[2];
+    const r = await rectOf(page, `pipeline:${p.id}`);
+    await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2, { button: 'right' });
+    await click(page, 'menu:saveastemplate');
+    await waitFor(page, () => /Saved .* to your templates/.test(window.pipeboard.state().message));
+    assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
+    const reopen = async () => {
+      await page.goto(server.url);
+      await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready, null, { timeout: 30000 });
+      await page.evaluate(() => window.pipeboard.ready);
+    };
+    await reopen();
+    await click(page, 'button:templates');
+    await rectOf(page, 'usertemplate:0');
+    await saveScreenshot(page, 'share-user-template.png');
+    await click(page, 'usertemplate:0');
+    await waitFor(page, (n) => window.pipeboard.state().pipelines === n, ws.pipelines.length + 1);
+    const now = await workspace(page);
+    const copy = byName(now, `${p.name} (2)`)[0];
+    assert.ok(copy, 'the template makes a new pipeline');
+    assert.deepEqual(stagesOf(now, copy.id), stagesOf(ws, p.id));
+
+    await click(page, 'button:templates');
+    await click(page, 'usertemplate-delete:0');
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => window.pipeboard.itemRect('usertemplate:0')), null, 'deleted from the gallery');
+    assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
+    await reopen();
+    await click(page, 'button:templates');
+    await rectOf(page, 'template:0');
+    assert.equal(await page.evaluate(() => window.pipeboard.itemRect('usertemplate:0')), null, 'still deleted after a reload');
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a backup from the Export / Import menu goes through the same preview, replaces everything, and undoes in one step', { timeout: 120000 }, async () => {
+  await withApp(async (page, context, errors) => {
+    await click(page, 'button:import');
+    const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'menu:backup')]);
+    assert.match(download.suggestedFilename(), /^pipeboard-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = path.join(artifacts, 'share-backup.json');
+    fs.mkdirSync(artifacts, { recursive: true });
+    await download.saveAs(file);
+    const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.equal(backup.format, 'pipeboard.workspace');
+    const ws = await workspace(page);
+    assert.deepEqual(backup, ws);
+
+    const id = ws.pipelines[0].id;
+    assert.equal((await page.evaluate((i) => window.pipeboard.dispatch({ type: 'pipeline.create', pipeline: { name: 'Extra' } }), id)).ok, true);
+    const before = await page.evaluate(() => window.pipeboard.exportWorkspace());
+
+    // The Import… dialog: typed text that is not JSON is refused in the preview...
+    await click(page, 'button:import');
+    await click(page, 'menu:import-paste');
+    await click(page, 'input:importtext');
+    await page.keyboard.type('hello there', { delay: 15 });
+    await click(page, 'button:import-preview');
+    await waitForPreview(page);
+    await rectOf(page, 'text:import-error:0');
+    await click(page, 'button:import-cancel');
+    await waitFor(page, () => window.pipeboard.state().dialog === 0);
+    assert.equal(await page.evaluate(() => window.pipeboard.exportWorkspace()), before);
+
+    // ...and its file button takes the backup.
+    await click(page, 'button:import');
+    await click(page, 'menu:import-paste');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'button:import-file')]);
+    await chooser.setFiles(file);
+    await waitForPreview(page);
+    const preview = await page.evaluate(() => window.pipeboard.previewImport(window.pipeboard.exportWorkspace()));
+    assert.equal(preview.kind, 'workspace');
+    await rectOf(page, 'button:import-confirm');
+    await saveScreenshot(page, 'share-backup-preview.png');
+    await click(page, 'button:import-confirm');
+    await waitFor(page, (n) => window.pipeboard.state().pipelines === n, ws.pipelines.length);
+    assert.deepEqual(await workspace(page), ws, 'the workspace is the backup');
+    await click(page, 'button:undo');
+    await waitFor(page, (n) => window.pipeboard.state().pipelines === n, ws.pipelines.length + 1);
+    assert.equal(await page.evaluate(() => window.pipeboard.exportWorkspace()), before, 'one undo step');
     assert.deepEqual(errors, []);
   });
 });
