@@ -50,6 +50,19 @@ async function dropFile(page, name, text, { leaveOverlayShot } = {}) {
   await rectOf(page, 'dialog:import');
 }
 
+// Opens the top bar's Export / Import menu (again, if a closing dialog swallowed the click).
+async function openImportMenu(page, item) {
+  await waitFor(page, () => window.pipeboard.state().dialog === 0);
+  for (let attempt = 0; ; attempt++) {
+    await click(page, 'button:import');
+    try { await rectOf(page, item, 1500); return; } catch (e) { if (attempt === 2) throw e; }
+  }
+}
+
+// Headless Chromium blurs the page shortly after a download starts, and ImGui drops the mouse
+// button it holds on blur: let that pass before the next click.
+const settleAfterDownload = (page) => page.waitForTimeout(600);
+
 async function openShareDialog(page, pipelineId) {
   const r = await rectOf(page, `pipeline:${pipelineId}`);
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2, { button: 'right' });
@@ -64,6 +77,7 @@ test('a pipeline exported through a real download imports again through the file
     await openShareDialog(page, p.id);
     await saveScreenshot(page, 'share-dialog.png');
     const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'button:share-download')]);
+    await settleAfterDownload(page);
     const slug = p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     assert.equal(download.suggestedFilename(), `${slug}.pipeboard-template.json`);
     const file = path.join(artifacts, download.suggestedFilename());  // keeps its name for the upload
@@ -79,7 +93,7 @@ test('a pipeline exported through a real download imports again through the file
     await click(page, 'button:share-close');
 
     const before = await page.evaluate(() => window.pipeboard.exportWorkspace());
-    await click(page, 'button:import');
+    await openImportMenu(page, 'menu:import-file');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu:import-file')]);
     await chooser.setFiles(file);
     await waitForPreview(page);
@@ -306,8 +320,9 @@ test('"Save as template" adds the pipeline to the gallery, survives a reload, an
 
 test('a backup from the Export / Import menu goes through the same preview, replaces everything, and undoes in one step', { timeout: 120000 }, async () => {
   await withApp(async (page, context, errors) => {
-    await click(page, 'button:import');
+    await openImportMenu(page, 'menu:backup');
     const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'menu:backup')]);
+    await settleAfterDownload(page);
     assert.match(download.suggestedFilename(), /^pipeboard-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const file = path.join(artifacts, 'share-backup.json');
     fs.mkdirSync(artifacts, { recursive: true });
@@ -322,7 +337,7 @@ test('a backup from the Export / Import menu goes through the same preview, repl
     const before = await page.evaluate(() => window.pipeboard.exportWorkspace());
 
     // The Import… dialog: typed text that is not JSON is refused in the preview...
-    await click(page, 'button:import');
+    await openImportMenu(page, 'menu:import-paste');
     await click(page, 'menu:import-paste');
     await click(page, 'input:importtext');
     await page.keyboard.type('hello there', { delay: 15 });
@@ -334,7 +349,7 @@ test('a backup from the Export / Import menu goes through the same preview, repl
     assert.equal(await page.evaluate(() => window.pipeboard.exportWorkspace()), before);
 
     // ...and its file button takes the backup.
-    await click(page, 'button:import');
+    await openImportMenu(page, 'menu:import-paste');
     await click(page, 'menu:import-paste');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'button:import-file')]);
     await chooser.setFiles(file);
@@ -349,6 +364,30 @@ test('a backup from the Export / Import menu goes through the same preview, repl
     await click(page, 'button:undo');
     await waitFor(page, (n) => window.pipeboard.state().pipelines === n, ws.pipelines.length + 1);
     assert.equal(await page.evaluate(() => window.pipeboard.exportWorkspace()), before, 'one undo step');
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('the pipeline editor exports too, and "Include deals" puts the deals in the file', { timeout: 120000 }, async () => {
+  await withApp(async (page, context, errors) => {
+    const ws = await workspace(page);
+    const s = await state(page);
+    const p = ws.pipelines.find((x) => x.id === s.selected_pipeline);
+    const stageIds = new Set(p.stages.map((x) => x.id));
+    const count = ws.deals.filter((d) => stageIds.has(d.stage)).length;
+    await click(page, 'button:editpipeline');
+    await click(page, 'button:editorshare');
+    await rectOf(page, 'dialog:share');
+    await click(page, 'check:includedeals');
+    await saveScreenshot(page, 'share-from-editor.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'button:share-download')]);
+    await settleAfterDownload(page);
+    const doc = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(doc.pipeline.name, p.name);
+    assert.equal(doc.deals.length, count, 'every deal of the pipeline');
+    assert.ok(doc.people.length > 0, 'with their owners');
+    await click(page, 'button:share-close');
+    await waitFor(page, () => window.pipeboard.state().dialog === 0);
     assert.deepEqual(errors, []);
   });
 });
