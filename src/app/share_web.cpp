@@ -132,6 +132,7 @@ void download_template(App& app, const std::string& pipeline, bool include_deals
   if (!p) return;
   pb_download(template_file_name(p->name).c_str(), template_text(app, pipeline, include_deals).c_str());
   app.share_ui.status = "Downloaded " + template_file_name(p->name);
+  app.share_ui.offer_download = false;
   app.share_ui.status_is_error = false;
 }
 
@@ -147,12 +148,16 @@ void save_user_template(App& app, const std::string& pipeline) {
   const Workspace& ws = app.session.workspace();
   if (!ws.pipelines.contains(pipeline)) return;
   if (app.user_templates.size() >= kMaxUserTemplates) {
-    say(app, "You have " + std::to_string(kMaxUserTemplates) + " templates: delete one first", true);
+    app.share_ui.status = "You have " + std::to_string(kMaxUserTemplates) + " templates: delete one first.";
+    app.share_ui.status_is_error = true;
+    say(app, app.share_ui.status, true);
     return;
   }
   app.user_templates.push_back(template_to_json(make_template(ws, pipeline, false)));
   save_user_templates(app);
   say(app, "Saved \"" + ws.pipelines.find(pipeline)->name + "\" to your templates", false);
+  app.share_ui.status = "Saved to your templates (New pipeline from a template…).";
+  app.share_ui.status_is_error = false;
 }
 
 void delete_user_template(App& app, int index) {
@@ -193,6 +198,7 @@ EMSCRIPTEN_KEEPALIVE void pb_share_link_done(int ok, const char* text) {
                                   : std::string(text);
   app.share_ui.status_is_error = !ok;
   app.share_ui.link = ok ? text : "";
+  app.share_ui.offer_download = !ok;
   app.pending_frames = 3;
 }
 

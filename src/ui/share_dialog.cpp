@@ -19,6 +19,7 @@ void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, ShareActions
     ImGui::OpenPopup("Share pipeline");
     ui.dialog.just_opened = false;
     share.status.clear();
+    share.offer_download = false;
   }
   ImGui::SetNextWindowSizeConstraints(ImVec2(ctx.px(520), 0), ImVec2(ctx.px(520), FLT_MAX));
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -42,18 +43,14 @@ void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, ShareActions
   ImGui::SameLine();
   if (ImGui::Button("Copy share link", ImVec2(ctx.px(160), 0))) actions.share_link = p->id;
   items().add_last_item("button:share-link");
-  if (ImGui::Button("Save as template", ImVec2(ctx.px(220), 0))) {
-    app_actions.save_template = p->id;
-    share.status = "Saved to your templates (New pipeline from a template…).";
-    share.status_is_error = false;
-  }
+  if (ImGui::Button("Save as template", ImVec2(ctx.px(220), 0))) app_actions.save_template = p->id;
   items().add_last_item("button:share-save");
   if (!share.status.empty()) {
     if (share.status_is_error) ImGui::PushStyleColor(ImGuiCol_Text, error_color());
     ImGui::TextWrapped("%s", share.status.c_str());
     if (share.status_is_error) ImGui::PopStyleColor();
     items().add_last_item("text:share-status");
-    if (share.status_is_error) {  // too long for a link: the file carries any size
+    if (share.offer_download) {  // too long for a link: the file carries any size
       if (ImGui::Button("Download the file instead", ImVec2(ctx.px(220), 0))) actions.download = p->id;
       items().add_last_item("button:share-download-instead");
     }

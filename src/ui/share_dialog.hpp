@@ -12,6 +12,7 @@ struct ShareUi {
   std::string status;        // what the last action did ("Link copied", "too long…")
   bool status_is_error = false;
   std::string link;          // the last share link made
+  bool offer_download = false;  // the link was too long: the file is offered instead
 };
 
 struct ShareActions {
