@@ -40,5 +40,16 @@
   const flushWaiters = [];
   api._flushSettled = (status) => { flushWaiters.splice(0).forEach((resolve) => resolve(status)); };
   api.flush = () => new Promise((resolve) => { flushWaiters.push(resolve); _pb_api_flush(); });
+  // Importing and sharing (README "Sharing pipelines").
+  const asText = (json) => (typeof json === 'string' ? json : JSON.stringify(json));
+  api.previewImport = (text) => withCString(asText(text), (p) => takeResult(_pb_api_preview_import(p)));
+  api.openImport = (text) => { withCString(asText(text), (p) => _pb_api_open_import(p)); };
+  api.templateJson = (pipelineId, { includeDeals = false } = {}) =>
+    withCString(String(pipelineId), (p) => takeResult(_pb_api_template_json(p, includeDeals ? 1 : 0)));
+  api.shareLink = (pipelineId, options) => {
+    const t = api.templateJson(pipelineId, options);
+    if (!t.ok) return Promise.reject(new Error(t.error));
+    return api._makeShareLink(t.text);
+  };
   api.loadDemo = ({ deals = 240, onePipeline = false } = {}) => _pb_api_load_demo(deals, onePipeline ? 1 : 0);
 })();

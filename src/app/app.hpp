@@ -10,6 +10,8 @@
 #include "persistence.hpp"
 #include "session.hpp"
 #include "ui/dialogs.hpp"
+#include "ui/import_dialog.hpp"
+#include "ui/share_dialog.hpp"
 #include "ui/storage_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_state.hpp"
@@ -49,7 +51,10 @@ struct App {
   ui::UiState ui;
   ui::StorageUi storage_ui;
   ui::Fonts fonts;
-  std::vector<ui::GalleryItem> gallery;
+  std::vector<ui::GalleryItem> gallery;  // the user's templates, then the built-in ones
+  std::vector<json> user_templates;       // template documents, saved in storage's meta store
+  ui::ImportUi import_ui;
+  ui::ShareUi share_ui;
   GLFWwindow* window = nullptr;
   float scale = 1.0f;         // devicePixelRatio the fonts were built for
   int width = 0, height = 0;  // backbuffer size in device pixels

@@ -27,7 +27,10 @@
 #include "ui/help.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/list_view.hpp"
+#include "ui/import_dialog.hpp"
+#include "ui/share_dialog.hpp"
 #include "ui/sidebar.hpp"
+#include "share_web.hpp"
 #include "ui/storage_panel.hpp"
 #include "storage_web.hpp"
 #include "ui/theme.hpp"
@@ -38,6 +41,7 @@ double pb_ms_since_activity();
 void pb_clipboard_set(const char* text);
 void pb_set_text_input(int active);
 void pb_set_canvas_size(int width, int height);
+void pb_import_pick_file();
 const char* pb_clipboard_get();
 }
 
@@ -121,6 +125,13 @@ std::vector<ui::GalleryItem> load_gallery() {
 
 // [SECTION] Frame
 
+// What the share and import dialogs and the top bar's Export / Import menu asked for.
+struct ShareImportActions {
+  ui::ImportActions import;
+  ui::ShareActions share;
+  bool open_paste = false;
+};
+
 void refresh_board(App& app) {
   Query q = ui::build_query(app.session.workspace(), app.ui);
   // The list shows one sorted table, not columns: one group per pipeline, sorted once.
@@ -161,7 +172,27 @@ void apply_storage_actions(App& app, const ui::StorageActions& a) {
   if (a.take_theirs) take_theirs(app);
 }
 
-void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& storage, ui::Actions& actions) {
+// The top bar's Export / Import menu.
+void export_import_menu(App& app, const ui::Ctx& ctx, ShareImportActions& share, ui::StorageActions& storage_actions) {
+  if (ImGui::Button("Export / Import")) ImGui::OpenPopup("exportimport");
+  ui::items().add_last_item("button:import");
+  if (!ImGui::BeginPopup("exportimport")) return;
+  if (ImGui::MenuItem("Import from file…")) share.import.pick_file = true;
+  ui::items().add_last_item("menu:import-file");
+  if (ImGui::MenuItem("Import (paste JSON)…")) share.open_paste = true;
+  ui::items().add_last_item("menu:import-paste");
+  ImGui::Separator();
+  const Pipeline* p = ctx.ws.pipelines.find(app.ui.pipeline);
+  if (ImGui::MenuItem("Export this pipeline as a template…", nullptr, false, p != nullptr))
+    ui::open_dialog(app.ui, ui::Dialog::Share, p->id);
+  ui::items().add_last_item("menu:export-template");
+  if (ImGui::MenuItem("Download backup (everything)")) storage_actions.download_backup = true;
+  ui::items().add_last_item("menu:backup");
+  ImGui::EndPopup();
+}
+
+void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& storage, ui::Actions& actions,
+                  ShareImportActions& share, ui::StorageActions& storage_actions) {
   ImGui::PushFont(app.fonts.large);
   ImGui::TextUnformatted("Pipeboard");
   ImGui::PopFont();
@@ -198,6 +229,8 @@ void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& stora
                        app.ui.message.c_str());
   }
   const float right = ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine(right - ctx.px(392));
+  export_import_menu(app, ctx, share, storage_actions);
   ImGui::SameLine(right - ctx.px(252));
   ui::draw_save_indicator(ctx, storage, app.storage_ui);
   ImGui::SameLine(right - ctx.px(140));
@@ -287,7 +320,21 @@ void apply_actions(App& app, ui::Actions& actions) {
   }
 }
 
-void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions) {
+void apply_share_actions(App& app, const ui::Actions& actions, const ShareImportActions& share) {
+  if (share.open_paste) {
+    ui::open_dialog(app.ui, ui::Dialog::ImportPaste);
+    app.pending_frames = 3;
+  }
+  if (share.import.pick_file) pb_import_pick_file();
+  if (share.import.submit_paste) open_import(app, app.import_ui.paste, "pasted text");
+  if (share.import.confirm) confirm_import(app);
+  if (!share.share.download.empty()) download_template(app, share.share.download, app.share_ui.include_deals);
+  if (!share.share.share_link.empty()) copy_share_link(app, share.share.share_link, app.share_ui.include_deals);
+  if (!actions.save_template.empty()) save_user_template(app, actions.save_template);
+  if (actions.delete_user_template >= 0) delete_user_template(app, actions.delete_user_template);
+}
+
+void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions, ShareImportActions& share) {
   const ui::Ctx ctx{app.session.workspace(), app.fonts, app.scale, now_ms()};
   ui::forget_closed_forms(app.ui);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -297,7 +344,7 @@ void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
   const ui::StorageSnapshot storage = storage_snapshot(app);
-  draw_top_bar(app, ctx, storage, actions);
+  draw_top_bar(app, ctx, storage, actions, share, storage_actions);
   ui::draw_storage_banner(ctx, storage, app.storage_ui, storage_actions);
   ImGui::BeginChild("sidebar", ImVec2(ctx.px(250), 0), false);
   ui::draw_sidebar(ctx, app.summaries, app.ui, actions);
@@ -320,6 +367,12 @@ void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions) {
   // Field edits in the pipeline editor show their errors in place; the dialog stays as it is.
   if (actions.commands.size() > queued && before.kind != ui::Dialog::None && !actions.typed_into.count(queued))
     actions.dialog_on_error = before;
+  switch (app.ui.dialog.kind) {
+    case ui::Dialog::Share: ui::draw_share_dialog(ctx, app.ui, app.share_ui, share.share, actions); break;
+    case ui::Dialog::ImportPaste: ui::draw_import_paste(ctx, app.ui, app.import_ui, share.import); break;
+    case ui::Dialog::ImportPreview: ui::draw_import_preview(ctx, app.ui, app.import_ui, share.import); break;
+    default: break;
+  }
   ui::draw_help(ctx, app.ui);
   ui::draw_storage_details(ctx, storage, app.storage_ui, storage_actions);
   ui::draw_conflict_dialog(ctx, storage, app.storage_ui, storage_actions);
@@ -344,7 +397,8 @@ void frame() {
   refresh_board(app);
   ui::Actions actions;
   ui::StorageActions storage_actions;
-  draw(app, actions, storage_actions);
+  ShareImportActions share;
+  draw(app, actions, storage_actions, share);
   ImGui::Render();
   glViewport(0, 0, app.width, app.height);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -356,6 +410,7 @@ void frame() {
   if (app.pending_frames > 0) --app.pending_frames;
   apply_actions(app, actions);
   apply_storage_actions(app, storage_actions);
+  apply_share_actions(app, actions, share);
   if (app.stats.rendered == 0) app.stats.first_frame_at = emscripten_get_now();
   app.stats.add(emscripten_get_now() - start);
 }

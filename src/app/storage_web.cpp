@@ -9,6 +9,7 @@
 #include "demo.hpp"
 #include "documents.hpp"
 #include "platform_web.hpp"
+#include "share_web.hpp"
 
 extern "C" {
 void pb_storage_open(int document_version);
@@ -214,6 +215,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* texts, const int* counts
   keys = {};
   const bool first_visit = ws.pipelines.empty() && ws.deals.empty() && !meta.contains("created") && legacy.empty();
   install_session(app, std::move(ws));
+  load_user_templates(app, meta);
 
   WriteBatch extra;
   extra.label = "Start-up";
@@ -256,6 +258,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_unavailable(const char* reason) {
   app.persist->set_unavailable(reason);
   if (app.storage.loaded) return;
   install_session(app, Workspace{});
+  load_user_templates(app, json::object());
   const int demo_deals = url_int("demo");
   load_demo(app, demo_deals > 0 ? static_cast<std::size_t>(demo_deals) : 240, url_int("one") > 0);
   app.storage.loaded = true;

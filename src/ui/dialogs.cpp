@@ -286,7 +286,9 @@ void delete_view(const Ctx& ctx, UiState& ui, Actions& actions) {
 void templates(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState& ui, Actions& actions) {
   if (!begin_dialog(ctx, ui, "New pipeline from a template", 760)) return;
   ImGui::TextDisabled("Each template brings its stages, probabilities, custom fields, saved views and sample deals.");
+  ImGui::TextDisabled("Save your own with \"Save as template\" in a pipeline's menu (right-click it on the left).");
   ImGui::BeginChild("gallery", ImVec2(0, ctx.px(420)), false);
+  std::size_t builtin = 0;  // built-in templates are "template:<n>" in their own order
   for (std::size_t i = 0; i < gallery.size(); ++i) {
     const GalleryItem& t = gallery[i];
     ImGui::PushID(static_cast<int>(i));
@@ -315,12 +317,18 @@ void templates(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState&
     ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ctx.px(130));
+    ImGui::BeginGroup();
     if (ImGui::Button("Use template", ImVec2(ctx.px(120), 0))) {
       actions.commands.push_back(cmd::TemplateImport{t.doc, ""});
       actions.select_after = "#new";
       ui.dialog.kind = Dialog::None;
     }
-    items().add_last_item("template:" + std::to_string(i));
+    items().add_last_item(t.user ? "usertemplate:" + std::to_string(t.user_index) : "template:" + std::to_string(builtin++));
+    if (t.user) {
+      if (ImGui::Button("Delete", ImVec2(ctx.px(120), 0))) actions.delete_user_template = t.user_index;
+      items().add_last_item("usertemplate-delete:" + std::to_string(t.user_index));
+    }
+    ImGui::EndGroup();
     ImGui::Separator();
     ImGui::PopID();
   }
@@ -344,6 +352,9 @@ void draw_dialogs(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiSta
     case Dialog::Templates: templates(ctx, gallery, ui, actions); break;
     case Dialog::PipelineEditor:
     case Dialog::DeleteStage: draw_pipeline_editor(ctx, ui, actions); break;
+    case Dialog::Share:
+    case Dialog::ImportPaste:
+    case Dialog::ImportPreview: break;  // share_dialog.hpp, import_dialog.hpp (they return their own actions)
   }
 }
 

@@ -3,11 +3,13 @@
 
 namespace pb::ui {
 
-// A built-in template as the gallery shows it.
+// A template (built-in or the user's) as the gallery shows it.
 struct GalleryItem {
   std::string name, description, category;
   std::vector<std::pair<std::string, unsigned int>> stages;  // name, color
   json doc;
+  bool user = false;     // one of the user's own templates
+  int user_index = -1;   // its index among them
 };
 
 // The modal dialogs: new / rename / delete pipeline, lost reason, save view, delete deals,

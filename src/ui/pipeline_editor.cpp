@@ -381,13 +381,20 @@ void draw_pipeline_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
   }
   const float button_w = ctx.px(100);
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() - ImGui::GetStyle().WindowPadding.y);
-  ImGui::SetCursorPosX(ImGui::GetWindowWidth() - button_w - ImGui::GetStyle().WindowPadding.x);
+  ImGui::SetCursorPosX(ImGui::GetWindowWidth() - button_w - ctx.px(180) - ImGui::GetStyle().WindowPadding.x);
+  const bool share = ImGui::Button("Export / share…", ImVec2(ctx.px(170), 0));
+  items().add_last_item("button:editorshare");
+  ImGui::SameLine();
   const bool done = ImGui::Button("Done", ImVec2(button_w, 0));
   items().add_last_item("button:editordone");
   // Escape in a text field leaves the field (WantTextInput is last frame's): a second one closes.
   if (done || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput)) {
     ui.dialog.kind = Dialog::None;
     ImGui::CloseCurrentPopup();
+  }
+  if (share) {  // the share dialog takes over from the editor
+    ImGui::CloseCurrentPopup();
+    open_dialog(ui, Dialog::Share, p->id);
   }
   ImGui::EndPopup();
 }

@@ -32,6 +32,12 @@ void pipeline_menu(const Ctx& ctx, const Pipeline& p, std::size_t index, UiState
   if (ImGui::MenuItem("Move down", nullptr, false, index + 1 < ctx.ws.pipelines.size()))
     actions.commands.push_back(cmd::PipelineReorder{p.id, static_cast<std::int64_t>(index + 1)});
   ImGui::Separator();
+  if (ImGui::MenuItem("Export as template…")) open_dialog(ui, Dialog::Share, p.id);
+  items().add_last_item("menu:share");
+  if (ImGui::MenuItem("Copy share link…")) open_dialog(ui, Dialog::Share, p.id);
+  if (ImGui::MenuItem("Save as template")) actions.save_template = p.id;
+  items().add_last_item("menu:saveastemplate");
+  ImGui::Separator();
   if (ImGui::MenuItem("Delete…")) open_dialog(ui, Dialog::DeletePipeline, p.id);
   ImGui::EndPopup();
 }

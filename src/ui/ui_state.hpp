@@ -31,6 +31,7 @@ struct FilterInputs {
 enum class Dialog {
   None, NewPipeline, RenamePipeline, DeletePipeline, LostReason, SaveView, DeleteDeals, DeleteStage,
   Templates, PipelineEditor, DeleteView,
+  Share, ImportPaste, ImportPreview,  // share_dialog.hpp, import_dialog.hpp
 };
 
 struct DialogState {
@@ -114,6 +115,9 @@ struct Actions {
   bool redo = false;
   Id select_after;  // "#new": select the pipeline the commands create; "#view": the view
   std::optional<DialogState> dialog_on_error;  // reopen this dialog when its command fails
+  // Outside the workspace: the user's own templates (the app saves them in storage's meta store).
+  Id save_template;               // a pipeline to save as a user template
+  int delete_user_template = -1;  // index among the user's templates
 };
 
 // Clears the per-pipeline board settings when switching pipeline or view.
