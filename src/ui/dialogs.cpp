@@ -18,17 +18,7 @@
 #include "theme.hpp"
 
 namespace pb::ui {
-namespace {
 
-bool blank(const TextBuffer& b) {
-  for (char c : b) {
-    if (!c) return true;
-    if (c != ' ' && c != '\t') return false;
-  }
-  return true;
-}
-
-// Opens the popup on its first frame; returns false when it is not showing.
 bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width) {
   if (ui.dialog.just_opened) {
     ImGui::OpenPopup(title);
@@ -42,6 +32,16 @@ bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width) {
   if (!ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
     ui.dialog.kind = Dialog::None;  // closed with the title bar's x
     return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool blank(const TextBuffer& b) {
+  for (char c : b) {
+    if (!c) return true;
+    if (c != ' ' && c != '\t') return false;
   }
   return true;
 }

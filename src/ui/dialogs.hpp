@@ -14,6 +14,9 @@ struct GalleryItem {
 
 // The modal dialogs: new / rename / delete pipeline, lost reason, save view, delete deals,
 // delete view, and the template gallery. Invalid input is explained in place.
+// Opens a modal popup on its first frame (fixed width, height following the content); returns
+// false when it is not showing.
+bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width);
 void draw_dialogs(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState& ui, Actions& actions);
 
 }  // namespace pb::ui

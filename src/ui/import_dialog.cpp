@@ -4,6 +4,8 @@
 // - Import preview: summary, errors, the pipeline name conflict, people / fields / options
 #include "import_dialog.hpp"
 
+#include "dialogs.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -17,17 +19,7 @@ namespace pb::ui {
 namespace {
 
 bool begin_modal(const Ctx& ctx, UiState& ui, const char* title, float width, const char* item_name) {
-  if (ui.dialog.just_opened) {
-    ImGui::OpenPopup(title);
-    ui.dialog.just_opened = false;
-  }
-  ImGui::SetNextWindowSizeConstraints(ImVec2(ctx.px(width), 0), ImVec2(ctx.px(width), FLT_MAX));
-  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  bool open = true;
-  if (!ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
-    ui.dialog.kind = Dialog::None;
-    return false;
-  }
+  if (!begin_dialog(ctx, ui, title, width)) return false;
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   items().add(item_name, Rect{pos.x, pos.y, size.x, size.y});
   return true;
