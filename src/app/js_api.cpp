@@ -72,7 +72,7 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_frame_stats() {
 
 // Writes every pending change now; pipeboard._flushSettled gets the storage state once all are
 // committed, or once saving is stuck (a conflict, no storage).
-EMSCRIPTEN_KEEPALIVE void pb_api_flush() { pb::app::flush_storage(pb::app::the_app(), 0); }
+EMSCRIPTEN_KEEPALIVE void pb_api_flush() { pb::app::flush_storage(pb::app::the_app()); }
 
 // Replaces the workspace with generated demo data: a fresh start for walkthroughs.
 EMSCRIPTEN_KEEPALIVE void pb_api_load_demo(int deals, int one_pipeline) {
@@ -113,7 +113,7 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
                               {"can_redo", app.session.can_redo()},
                               {"undo_label", app.session.undo_label()},
                               {"redo_label", app.session.redo_label()},
-                              {"storage", pb::json::parse(pb::app::storage_state_json(app))}}
+                              {"storage", pb::app::storage_state(app)}}
                          .dump());
 }
 

@@ -66,7 +66,7 @@ void settle_flushes(App& app) {
   if (app.storage.flush_waiters == 0) return;
   if (!app.persist->settled() && app.persist->state() != SaveState::Failed) return;
   app.storage.flush_waiters = 0;
-  pb_flush_settled(storage_state_json(app).c_str());
+  pb_flush_settled(storage_state(app).dump().c_str());
 }
 
 void on_settled(App& app) {
@@ -118,7 +118,7 @@ void tick_storage(App& app) {
   app.persist->tick(now_precise());
 }
 
-void flush_storage(App& app, int) {
+void flush_storage(App& app) {
   ++app.storage.flush_waiters;
   if (app.persist) app.persist->flush(now_precise());
   settle_flushes(app);
@@ -151,7 +151,7 @@ void take_theirs(App& app) {
   changed(app);
 }
 
-std::string storage_state_json(const App& app) {
+json storage_state(const App& app) {
   const StorageInfo& s = app.storage;
   json j{{"loaded", s.loaded},          {"persisted", s.persisted},   {"usage", s.usage},
          {"quota", s.quota},            {"quarantined", s.quarantined}, {"load_ms", s.load_ms},
@@ -166,7 +166,7 @@ std::string storage_state_json(const App& app) {
     j["conflicts"] = app.persist->conflicts().size();
     j["settled"] = app.persist->settled();
   }
-  return j.dump();
+  return j;
 }
 
 }  // namespace pb::app
@@ -208,8 +208,8 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* texts, const int* counts
   bool migrated = false;
   if (!legacy.empty()) {
     migrated = migrate_schema0(app, legacy, ws);
-  } else if (!load_rows(rows, ws, app.persist->mirror(), report)) {
-    app.persist->set_unavailable(report.error);
+  } else {
+    load_rows(rows, ws, app.persist->mirror(), report);
   }
   rows = {};
   keys = {};

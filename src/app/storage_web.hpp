@@ -1,7 +1,7 @@
 // The app's storage: IndexedDB through web/lib_storage.js, autosave, loading at start-up,
 // migration of old data, other tabs' changes and conflicts. See README "Storage".
 #pragma once
-#include <string>
+#include "json_read.hpp"
 
 namespace pb::app {
 
@@ -16,15 +16,15 @@ void tick_storage(App& app);
 void schedule_storage_tick(App& app);
 // After the first real change: ask the browser to keep our data (navigator.storage.persist()).
 void request_persistence_once(App& app);
-// pipeboard.flush(): writes everything now; `id` is settled through pb_flush_settled.
-void flush_storage(App& app, int id);
+// pipeboard.flush(): writes everything now; waiting promises are settled through pb_flush_settled.
+void flush_storage(App& app);
 // What the status indicator, banner and dialogs offer.
 void download_backup(App& app);
 void export_quarantine(App& app);
 void dismiss_quarantine(App& app);
 void keep_mine(App& app);
 void take_theirs(App& app);
-// A JSON summary for pipeboard.state().storage.
-std::string storage_state_json(const App& app);
+// A summary for pipeboard.state().storage and flush() results.
+json storage_state(const App& app);
 
 }  // namespace pb::app

@@ -144,11 +144,10 @@ struct LoadedRows {
 };
 struct LoadReport {
   std::vector<QuarantinedRecord> quarantined;  // rows that could not be used
-  std::string error;                           // the whole load failed (nothing usable; not used yet)
 };
 // Builds the workspace from stored rows. Unreadable rows, and rows that break references (a deal
 // in a missing stage), are set aside in the report, never dropped silently; the rest loads.
-bool load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report);
+void load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report);
 
 // Applies records written by another tab. Returns the change made (for redrawing and history).
 Change apply_external(Workspace& ws, StorageMirror& mirror, const std::vector<RecordWrite>& writes,

@@ -102,7 +102,7 @@ std::string document_of(const LoadedRows& loaded) {
 
 }  // namespace
 
-bool load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report) {
+void load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report) {
   auto of = [&](RecordKind k) -> const std::vector<LoadedRows::Row>& { return rows.rows[static_cast<int>(k)]; };
   // Healthy data: the fast document reader checks everything at once.
   {
@@ -114,7 +114,7 @@ bool load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, Lo
         mirror_table(ws.views, of(RecordKind::View), fresh) && mirror_table(ws.deals, of(RecordKind::Deal), fresh)) {
       out = std::move(ws);
       mirror = std::move(fresh);
-      return true;
+      return;
     }
   }
   // Something is wrong: read row by row and set the bad ones aside.
@@ -128,7 +128,6 @@ bool load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, Lo
   reader.read<Deal>(of(RecordKind::Deal));
   out = std::move(partial);
   mirror = std::move(partial_mirror);
-  return true;
 }
 
 // [SECTION] Rows from another tab
