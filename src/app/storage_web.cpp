@@ -225,8 +225,9 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* texts, const int* counts
   app.storage.quarantined = static_cast<std::size_t>(info.value("quarantined", 0)) + extra.quarantine.size();
   if (!extra.quarantine.empty())
     app.storage.quarantine_note = std::to_string(extra.quarantine.size()) +
-                                  (extra.quarantine.size() == 1 ? " saved record could not be read" : " saved records could not be read") +
-                                  " and was set aside. Everything else loaded.";
+                                  (extra.quarantine.size() == 1 ? " saved record could not be read and was set aside."
+                                                                  : " saved records could not be read and were set aside.") +
+                                  " Everything else loaded.";
   else if (app.storage.quarantined > 0)
     app.storage.quarantine_note = std::to_string(app.storage.quarantined) + " unreadable records are set aside from an earlier start.";
 
