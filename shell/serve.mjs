@@ -1,5 +1,6 @@
-// A small static file server for the built app: right MIME types (application/wasm), no
-// caching, loopback only. Usage: node shell/serve.mjs DIR [PORT]
+// A small static file server for the built app: right MIME types (application/wasm), loopback
+// only. Like any static host it sends validators (ETag, Last-Modified) and answers 304 when a file
+// is unchanged: the browser then reuses its compiled WebAssembly instead of compiling again. Usage: node shell/serve.mjs DIR [PORT]
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,10 +20,13 @@ const server = http.createServer((req, res) => {
   if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
   fs.stat(file, (err, stat) => {
     if (err || !stat.isFile()) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+    const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+    const common = { 'cache-control': 'no-cache', etag, 'last-modified': stat.mtime.toUTCString() };
+    if (req.headers['if-none-match'] === etag) { res.writeHead(304, common).end(); return; }
     res.writeHead(200, {
+      ...common,
       'content-type': types[path.extname(file)] || 'application/octet-stream',
       'content-length': stat.size,
-      'cache-control': 'no-cache',
     });
     fs.createReadStream(file).pipe(res);
   });

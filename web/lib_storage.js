@@ -1,34 +1,54 @@
 // IndexedDB behind the C++ Storage interface (src/app/storage_web.cpp), linked with --js-library.
 //
-// One connection; a store per record kind with rows {id, rev, rank, json} (the record as JSON text, which clones fast), plus meta, quarantine
-// and backups. A batch is one readwrite transaction that first checks each row's revision; its
+// One connection; a store per record kind with rows {id, rev, rank, json} (the record as JSON text,
+// which clones fast), except deals, which live in chunk rows (lib_deal_chunks.js); plus meta,
+// quarantine and backups. A batch is one readwrite transaction that first checks each row's revision; its
 // outcome comes from the transaction's complete/abort events. Committed rows are announced to
 // other tabs on a BroadcastChannel. Results go back through exported _pb_storage_* functions.
 mergeInto(LibraryManager.library, {
-  $PbStore__deps: ['malloc', 'free'],
+  $PbStore__deps: ['malloc', 'free', '$PbChunks'],
+  // The database is opened and read as soon as the page runs this script, while the WebAssembly
+  // is still being compiled and started; C++ gets the result when it asks (pb_storage_start).
+  $PbStore__postset: 'queueMicrotask(() => PbStore.open());',
   $PbStore: {
     DB_NAME: 'pipeboard',
-    // IndexedDB version 1 was schema 0: one 'workspace' store holding a whole document.
-    DB_VERSION: 2,
+    // IndexedDB version 1 was schema 0 (one 'workspace' store holding a whole document), version 2
+    // schema 1 (a 'deals' row per deal); version 3 is schema 2 (deals in chunks).
+    DB_VERSION: 3,
     RECORD_STORES: ['pipelines', 'people', 'fields', 'views', 'deals'],
+    upgradedFrom: 0,  // the schema this start upgraded from, if any
+    openMs: 0,        // how long indexedDB.open took (reported with the load's phases)
     db: null,
     channel: null,
     JOURNAL_KEY: 'pipeboard.journal',
     // 'relaxed': committed once the browser has the data, without waiting for the disk to sync.
     // A closed or crashed tab loses nothing; journaled batches cover a page that dies mid-write.
     durability: 'relaxed',
-    inflight: null,  // seq -> batch text until its transaction completes (a Map, made at open)
+    inflight: null,  // seq -> batch until its transaction completes (a Map, made at open)
     tab: '',  // this tab's name on the channel, made at open (library objects are serialized at build time)
+    started: false,  // C++ has asked for its data (pb_storage_start): calls into it can go through
+    waiting: [],     // calls into C++ made before that, in order
+
+    // Runs `fn` (which calls into C++) now, or once C++ is running and has asked.
+    toApp: function (fn) {
+      if (PbStore.started) fn(); else PbStore.waiting.push(fn);
+    },
+    start: function () {
+      PbStore.started = true;
+      PbStore.waiting.splice(0).forEach((fn) => fn());
+    },
 
     // Calls an exported C function with JS strings as C strings.
     call: function (fn, ...strings) {
-      const ptrs = strings.map((s) => {
-        const size = lengthBytesUTF8(s) + 1;
-        const p = _malloc(size);
-        stringToUTF8(s, p, size);
-        return p;
+      PbStore.toApp(() => {
+        const ptrs = strings.map((s) => {
+          const size = lengthBytesUTF8(s) + 1;
+          const p = _malloc(size);
+          stringToUTF8(s, p, size);
+          return p;
+        });
+        try { Module[fn](...ptrs); } finally { ptrs.forEach((p) => _free(p)); }
       });
-      try { Module[fn](...ptrs); } finally { ptrs.forEach((p) => _free(p)); }
     },
     describe: function (e) {
       if (!e) return 'unknown error';
@@ -36,8 +56,10 @@ mergeInto(LibraryManager.library, {
     },
     unavailable: function (reason) { PbStore.call('_pb_storage_unavailable', reason); },
 
-    open: function (docVersion) {
+    open: function () {
       PbStore.inflight = new Map();
+      PbChunks.reset();
+      const opening = performance.now();
       const wanted = new URLSearchParams(location.search).get('durability');
       if (wanted === 'strict') PbStore.durability = 'strict';
       PbStore.tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
@@ -49,15 +71,23 @@ mergeInto(LibraryManager.library, {
         PbStore.unavailable(PbStore.describe(e));
         return;
       }
-      req.onupgradeneeded = () => {
+      req.onupgradeneeded = (e) => {
         const db = req.result;
         for (const name of PbStore.RECORD_STORES) {
-          if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'id' });
+          const store = PbStore.storeOf(name);
+          if (!db.objectStoreNames.contains(store)) db.createObjectStore(store, { keyPath: 'id' });
         }
         if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
         if (!db.objectStoreNames.contains('quarantine')) db.createObjectStore('quarantine', { autoIncrement: true });
         if (!db.objectStoreNames.contains('backups')) db.createObjectStore('backups', { keyPath: 'id' });
-        // A schema-0 'workspace' store stays until its data has been migrated (see load()).
+        // Schema 1 -> 2 is a regrouping, done here so it commits or fails with the upgrade. A
+        // schema-0 'workspace' store stays until C++ has migrated its document (see deliver()).
+        if (db.objectStoreNames.contains('deals')) {
+          PbChunks.upgrade(req.transaction, db);
+          PbStore.upgradedFrom = 1;
+        } else if (e.oldVersion === 1) {
+          PbStore.upgradedFrom = 0;
+        }
       };
       req.onblocked = () => {
         // An older tab still has the database open; it is told to close (versionchange) and will.
@@ -71,6 +101,7 @@ mergeInto(LibraryManager.library, {
         PbStore.unavailable(reason);
       };
       req.onsuccess = () => {
+        PbStore.openMs = performance.now() - opening;
         const db = PbStore.db = req.result;
         // A newer Pipeboard in another tab wants to upgrade: step aside so this old code can never
         // write over data in a layout it does not know.
@@ -90,10 +121,11 @@ mergeInto(LibraryManager.library, {
           PbStore.channel.onmessage = (e) => {
             const m = e.data;
             if (!m || m.tab === PbStore.tab || !Array.isArray(m.writes)) return;
+            for (const w of m.writes) if (w && w.store === 'deals') PbChunks.learn(w.id, w.chunk);
             PbStore.call('_pb_storage_external', JSON.stringify(m.writes));
           };
         }
-        const hidden = () => Module['_pb_storage_page_hidden']();
+        const hidden = () => { if (PbStore.started) Module['_pb_storage_page_hidden'](); };
         document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') hidden(); });
         window.addEventListener('pagehide', () => {
           hidden();
@@ -102,15 +134,18 @@ mergeInto(LibraryManager.library, {
           PbStore.journal(true);
         });
         window.addEventListener('pageshow', (e) => { if (e.persisted) PbStore.journal(false); });
-        PbStore.replay(() => PbStore.load(docVersion));
+        PbStore.load();
       };
     },
+
+    // The object store a record kind is kept in.
+    storeOf: function (kind) { return kind === 'deals' ? PbChunks.STORE : kind; },
 
     // Writes (or clears) this tab's unfinished batches in localStorage.
     journal: function (keep) {
       try {
         const all = JSON.parse(localStorage.getItem(PbStore.JOURNAL_KEY) || '[]').filter((e) => e.tab !== PbStore.tab);
-        if (keep) for (const text of PbStore.inflight.values()) all.push({ tab: PbStore.tab, batch: text });
+        if (keep) for (const batch of PbStore.inflight.values()) all.push({ tab: PbStore.tab, batch: JSON.stringify(batch) });
         if (all.length) localStorage.setItem(PbStore.JOURNAL_KEY, JSON.stringify(all));
         else localStorage.removeItem(PbStore.JOURNAL_KEY);
       } catch (e) {
@@ -118,19 +153,31 @@ mergeInto(LibraryManager.library, {
       }
     },
 
+    // The batches closing tabs left unfinished (see journal()).
+    journaled: function () {
+      try {
+        const entries = JSON.parse(localStorage.getItem(PbStore.JOURNAL_KEY) || '[]');
+        return Array.isArray(entries) ? entries : [];
+      } catch (_) { return []; }
+    },
+
     // Commits batches a closing tab journaled, in order, before loading. A batch that no longer
     // fits (its records changed since) is set aside in quarantine rather than dropped.
     replay: function (then) {
-      let entries = [];
-      try { entries = JSON.parse(localStorage.getItem(PbStore.JOURNAL_KEY) || '[]'); } catch (_) { entries = []; }
-      if (!Array.isArray(entries) || !entries.length) { then(); return; }
+      const entries = PbStore.journaled();
       const next = (i) => {
         if (i >= entries.length) {
           try { localStorage.removeItem(PbStore.JOURNAL_KEY); } catch (_) { /* nothing to clear */ }
           then();
           return;
         }
-        PbStore.commit(entries[i].batch, (result) => {
+        let batch;
+        try { batch = JSON.parse(entries[i].batch); } catch (_) {
+          PbStore.setAside(String(entries[i].batch), 'it is not readable');
+          next(i + 1);
+          return;
+        }
+        PbStore.commit(batch, (result) => {
           if (!result.ok) PbStore.setAside(entries[i].batch, result.message || result.error);
           next(i + 1);
         }, true);
@@ -138,27 +185,44 @@ mergeInto(LibraryManager.library, {
       next(0);
     },
 
+    parseOr: function (text) { try { return JSON.parse(text); } catch (_) { return text; } },
+
     setAside: function (text, reason) {
       try {
         const tx = PbStore.db.transaction('quarantine', 'readwrite');
         tx.objectStore('quarantine').put({ store: 'journal', id: 'unsaved-' + Date.now(),
-          reason: 'changes from a tab that closed could not be saved: ' + reason, raw: JSON.parse(text), at: Date.now() });
+          reason: 'changes from a tab that closed could not be saved: ' + reason, raw: PbStore.parseOr(text), at: Date.now() });
       } catch (e) { console.warn('Pipeboard: could not set aside a journaled batch', e); }
     },
 
+    // Replays what a closing tab journaled, reads everything and hands the workspace to C++.
+    // Journaled deal writes name their chunks; ones from before chunks existed are placed with
+    // what a first read learns, and the data is read again after them.
+    load: function () {
+      const journal = PbStore.journaled();
+      const placed = journal.every((e) => {
+        try {
+          return JSON.parse(e.batch).writes.every((w) => w.store !== 'deals' || typeof w.chunk === 'number');
+        } catch (_) { return true; }  // replay() sets an unreadable entry aside either way
+      });
+      const deliver = (got) => PbStore.toApp(() => PbStore.deliver(got));
+      if (!journal.length) PbStore.read(deliver);
+      else if (placed) PbStore.replay(() => PbStore.read(deliver));
+      else PbStore.read(() => PbStore.replay(() => PbStore.read(deliver)));
+    },
+
     // Every store in one read transaction: a getAll each, so start-up costs a handful of round trips.
-    load: function (docVersion) {
+    read: function (then) {
       const db = PbStore.db;
-      const names = PbStore.RECORD_STORES.concat(['meta']);
-      const legacy = db.objectStoreNames.contains('workspace');
-      if (legacy) names.push('workspace');
+      const names = PbStore.RECORD_STORES.map(PbStore.storeOf).concat(['meta']);
+      if (db.objectStoreNames.contains('workspace')) names.push('workspace');
       const t0 = performance.now();
       let tx;
       try { tx = db.transaction(names.concat(['quarantine']), 'readonly'); } catch (e) {
         PbStore.unavailable(PbStore.describe(e));
         return;
       }
-      const got = {};
+      const got = { t0 };
       for (const name of names) {
         const r = tx.objectStore(name).getAll();
         r.onsuccess = () => { got[name] = r.result; };
@@ -167,72 +231,98 @@ mergeInto(LibraryManager.library, {
       q.onsuccess = () => { got.quarantined = q.result; };
       tx.onabort = tx.onerror = () => PbStore.unavailable(PbStore.describe(tx.error));
       tx.oncomplete = () => {
-        const read = performance.now();
-        const keys = [], revs = [], counts = [], texts = [];
-        for (const name of PbStore.RECORD_STORES) {
-          const rows = got[name].slice().sort((a, b) => (Number(a && a.rank) || 0) - (Number(b && b.rank) || 0));
-          counts.push(rows.length);
-          for (const row of rows) {
-            keys.push(row && row.id !== undefined ? String(row.id) : '');
-            revs.push(Number(row && row.rev) || 0, Number(row && row.rank) || 0);
-            texts.push(PbStore.rowText(row));
-          }
-        }
-        const meta = {};
-        for (const row of got.meta || []) if (row && typeof row.key === 'string') meta[row.key] = row.value;
-        let legacyText = null;
-        if (legacy && got.workspace && got.workspace.length && !keys.length) {
-          const row = got.workspace[0];
-          legacyText = typeof row === 'string' ? row : (row && typeof row.document === 'string' ? row.document : JSON.stringify(row));
-        }
-        const joined = texts.join('\x1e');
-        texts.length = 0;
-        const info = JSON.stringify({ meta, quarantined: got.quarantined || 0, legacy: legacyText,
-          read_ms: read - t0, assemble_ms: performance.now() - read });
-        const heap = [];
-        const alloc = (bytes) => { const p = _malloc(Math.max(8, bytes)); heap.push(p); return p; };
-        const cString = (text) => { const size = lengthBytesUTF8(text) + 1; const p = alloc(size); stringToUTF8(text, p, size); return p; };
-        try {
-          const revPtr = alloc(revs.length * 8);
-          HEAPF64.set(revs, revPtr >> 3);
-          const countPtr = alloc(counts.length * 4);
-          HEAP32.set(counts, countPtr >> 2);
-          Module['_pb_storage_loaded'](cString(joined), countPtr, cString(JSON.stringify(keys)), revPtr, cString(info));
-        } finally {
-          heap.forEach((p) => _free(p));
-        }
+        got.read = performance.now();
+        got.deals = PbChunks.collect(got[PbChunks.STORE]);
+        then(got);
       };
     },
 
-    // A row's JSON text. Rows are {id, rev, rank, json}; anything else is passed on as a text C++
-    // will refuse, so the row is reported and set aside instead of breaking the load.
-    rowText: function (row) {
-      let text = row && typeof row.json === 'string' ? row.json : null;
-      if (text === null) {
-        try { text = JSON.stringify({ $row: row === undefined ? null : row }); } catch (_) { text = '"unreadable row"'; }
+    // Passes what read() got to C++ (_pb_storage_loaded): every row's UTF-8 JSON one after another,
+    // with each one's byte size, key, revision and rank, in store order (C++ sorts by rank).
+    deliver: function (got) {
+      const sections = PbStore.RECORD_STORES.map((name) => (name === 'deals' ? got.deals : PbStore.collect(got[name])));
+      const keys = [].concat(...sections.map((s) => s.keys));
+      const n = keys.length;
+      const revsRanks = new Float64Array(2 * n), sizes = new Int32Array(n);
+      let row = 0, bytes = 0;
+      for (const s of sections) {
+        for (let i = 0; i < s.keys.length; i++, row++) {
+          revsRanks[2 * row] = s.revs[i];
+          revsRanks[2 * row + 1] = s.ranks[i];
+          sizes[row] = s.sizes[i];
+        }
+        for (const part of s.parts) bytes += part.length;
       }
-      // The separators (and NUL, which ends a C string) never appear in JSON we wrote.
-      return /[\x00\x1e]/.test(text) ? JSON.stringify({ $row: text.replace(/[\x00\x1e]/g, ' ') }) : text;
+      const meta = {};
+      for (const r of got.meta || []) if (r && typeof r.key === 'string') meta[r.key] = r.value;
+      let legacyText = null;
+      if (got.workspace && got.workspace.length && !n) {
+        const r = got.workspace[0];
+        legacyText = typeof r === 'string' ? r : (r && typeof r.document === 'string' ? r.document : JSON.stringify(r));
+      }
+      const heap = [];
+      const alloc = (size) => { const p = _malloc(Math.max(8, size)); heap.push(p); return p; };
+      const cString = (text) => { const size = lengthBytesUTF8(text) + 1; const p = alloc(size); stringToUTF8(text, p, size); return p; };
+      try {
+        const textPtr = alloc(bytes);
+        let at = textPtr;
+        for (const s of sections) for (const part of s.parts) { HEAPU8.set(part, at); at += part.length; }
+        const sizesPtr = alloc(sizes.byteLength);
+        HEAP32.set(sizes, sizesPtr >> 2);
+        const revPtr = alloc(revsRanks.byteLength);
+        HEAPF64.set(revsRanks, revPtr >> 3);
+        const countPtr = alloc(sections.length * 4);
+        HEAP32.set(sections.map((s) => s.keys.length), countPtr >> 2);
+        const keysPtr = cString(JSON.stringify(keys));
+        const info = JSON.stringify({ meta, quarantined: got.quarantined || 0, legacy: legacyText,
+          upgraded_from: PbStore.upgradedFrom === 1 ? 1 : null,
+          open_ms: PbStore.openMs, read_ms: got.read - got.t0, assemble_ms: performance.now() - got.read });
+        Module['_pb_storage_loaded'](textPtr, bytes, sizesPtr, countPtr, keysPtr, revPtr, cString(info));
+      } finally {
+        heap.forEach((p) => _free(p));
+      }
     },
 
-    // Writes one batch in one transaction. `onDone` (replay) replaces the report to C++. A replayed
-    // batch may already have been committed by the tab that journaled it: rows already at the
-    // batch's revision count as done.
-    commit: function (text, onDone, replaying) {
-      const b = JSON.parse(text);
+    // Rows {id, rev, rank, json} of an ordinary store in the shape PbChunks.collect gives deals.
+    // Anything else is passed on as JSON C++ will refuse, so the row is reported and set aside
+    // instead of breaking the load.
+    collect: function (rows) {
+      const encoder = new TextEncoder();
+      const out = { keys: [], revs: [], ranks: [], sizes: [], parts: [] };
+      for (const row of rows) {
+        let text = row && typeof row.json === 'string' ? row.json : null;
+        if (text === null) {
+          try { text = JSON.stringify({ $row: row === undefined ? null : row }); } catch (_) { text = '"unreadable row"'; }
+        }
+        const bytes = encoder.encode(text);
+        out.keys.push(row && row.id !== undefined ? String(row.id) : '');
+        out.revs.push(Number(row && row.rev) || 0);
+        out.ranks.push(Number(row && row.rank) || 0);
+        out.sizes.push(bytes.length);
+        out.parts.push(bytes);
+      }
+      return out;
+    },
+
+    // Writes one batch (parsed) in one transaction. `onDone` (replay) replaces the report to C++. A
+    // replayed batch may already have been committed by the tab that journaled it: rows already at
+    // the batch's revision count as done.
+    commit: function (b, onDone, replaying) {
+      const began = performance.now();
       const done = onDone || ((result) => {
         PbStore.inflight.delete(b.seq);
-        PbStore.call('_pb_storage_committed', JSON.stringify(Object.assign({ seq: b.seq }, result)));
+        PbStore.call('_pb_storage_committed', JSON.stringify(Object.assign({ seq: b.seq, ms: performance.now() - began }, result)));
       });
-      if (!onDone) PbStore.inflight.set(b.seq, text);
+      if (!onDone) PbStore.inflight.set(b.seq, b);
       const db = PbStore.db;
       if (!db) {
         done({ ok: false, error: 'InvalidStateError', message: 'the database is closed' });
         return;
       }
-      const names = new Set(b.writes.map((w) => w.store));
+      const quarantine = b.quarantine || [];
+      const names = new Set(b.writes.map((w) => PbStore.storeOf(w.store)));
       if (Object.keys(b.meta || {}).length) names.add('meta');
-      if (b.quarantine && b.quarantine.length) { names.add('quarantine'); b.quarantine.forEach((q) => names.add(q.store)); }
+      if (quarantine.length) { names.add('quarantine'); quarantine.forEach((q) => names.add(PbStore.storeOf(q.store))); }
       if (b.clear_quarantine) names.add('quarantine');
       if (b.backup) names.add('backups');
       if (b.clear_legacy && db.objectStoreNames.contains('workspace')) names.add('workspace');
@@ -244,43 +334,56 @@ mergeInto(LibraryManager.library, {
       const conflicts = [];
       let failure = null, aborted = false;
       const abort = () => { if (!aborted) { aborted = true; try { tx.abort(); } catch (_) { /* already finishing */ } } };
+      const fail = (e) => { failure = e; abort(); };  // QuotaExceededError, DataCloneError, ... thrown at once
+      // Whether a write may go ahead of the row it replaces ('write'), was done already ('skip'),
+      // or finds the row changed by another tab ('stop': the whole batch is a conflict).
+      const verdict = (w, row) => {
+        const actual = row ? (Number(row.rev) || 0) : 0;
+        if (replaying && actual === w.rev) return 'skip';
+        if (actual === w.expect) return 'write';
+        conflicts.push({ store: w.store, id: w.id, expected: w.expect, actual, rank: row ? Number(row.rank) || 0 : 0,
+          json: row && typeof row.json === 'string' ? row.json : null });
+        abort();
+        return 'stop';
+      };
       for (const w of b.writes) {
+        if (w.store === 'deals') continue;
         const store = tx.objectStore(w.store);
         const get = store.get(w.id);
         get.onsuccess = () => {
-          if (aborted) return;
-          const row = get.result;
-          const actual = row ? (Number(row.rev) || 0) : 0;
-          if (replaying && actual === w.rev) return;  // written before the tab closed
-          if (actual !== w.expect) {
-            conflicts.push({ store: w.store, id: w.id, expected: w.expect, actual, rank: row ? Number(row.rank) || 0 : 0,
-              json: row && typeof row.json === 'string' ? row.json : null });
-            abort();
-            return;
-          }
+          if (aborted || verdict(w, get.result) !== 'write') return;
           try {
             if (w.json === null) store.delete(w.id);
             else store.put({ id: w.id, rev: w.rev, rank: w.rank, json: w.json });
-          } catch (e) {  // QuotaExceededError, DataCloneError, ... thrown at once
-            failure = e;
-            abort();
-          }
+          } catch (e) { fail(e); }
+        };
+      }
+      // Deals: each chunk read, changed and written back once (its requests run in order).
+      const chunks = PbChunks.plan(b.writes, quarantine);
+      for (const number of chunks.keys()) {
+        const store = tx.objectStore(PbChunks.STORE);
+        const get = store.get(number);
+        get.onsuccess = () => {
+          if (aborted) return;
+          const rows = PbChunks.apply(get.result, chunks.get(number), verdict);
+          if (rows === null || aborted) return;
+          try {
+            if (rows.length) store.put(PbChunks.pack(number, rows)); else store.delete(number);
+            PbChunks.sizes.set(number, rows.length);
+          } catch (e) { fail(e); }
         };
       }
       try {
         // (no destructuring here: Emscripten 3.1.6's minifier breaks `for (const [k, v] of ...)`)
         for (const key of Object.keys(b.meta || {})) tx.objectStore('meta').put({ key: key, value: b.meta[key] });
         if (b.clear_quarantine) tx.objectStore('quarantine').clear();
-        for (const q of b.quarantine || []) {
+        for (const q of quarantine) {
           tx.objectStore('quarantine').put({ store: q.store, id: q.id, reason: q.reason, raw: q.raw, at: Date.now() });
-          tx.objectStore(q.store).delete(q.id);
+          if (q.store !== 'deals') tx.objectStore(q.store).delete(q.id);
         }
         if (b.backup) tx.objectStore('backups').put(b.backup);
         if (b.clear_legacy && names.has('workspace')) tx.objectStore('workspace').clear();
-      } catch (e) {
-        failure = e;
-        abort();
-      }
+      } catch (e) { fail(e); }
       tx.oncomplete = () => {
         done({ ok: true });
         if (PbStore.channel && b.writes.length) {
@@ -312,11 +415,11 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  pb_storage_open__deps: ['$PbStore'],
-  pb_storage_open: function (docVersion) { PbStore.open(docVersion); },
+  pb_storage_start__deps: ['$PbStore'],
+  pb_storage_start: function () { PbStore.start(); },
 
   pb_storage_commit__deps: ['$PbStore'],
-  pb_storage_commit: function (ptr) { PbStore.commit(UTF8ToString(ptr)); },
+  pb_storage_commit: function (ptr) { PbStore.commit(JSON.parse(UTF8ToString(ptr))); },
 
   // After the first real change: ask the browser not to evict our data, then report usage.
   pb_storage_request_persist__deps: ['$PbStore'],

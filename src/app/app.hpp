@@ -40,8 +40,13 @@ struct StorageInfo {
   std::string notice;           // e.g. "your data was upgraded"
   std::size_t external_changes = 0;  // changes applied from other tabs
   int flush_waiters = 0;        // pipeboard.flush() promises waiting
+  // load_ms: from C++ asking for its data to having loaded it. The database is opened and read
+  // from page start, while the WebAssembly starts, so this is only the part the app waits for.
   double open_started_at = 0, load_ms = 0;
-  double read_ms = 0, assemble_ms = 0, parse_ms = 0;  // phases of load_ms: getAll, building the document, C++
+  // Phases of the load, wherever they fall: opening the database, reading every store, handing
+  // the rows to C++, C++ building the workspace.
+  double open_ms = 0, read_ms = 0, assemble_ms = 0, parse_ms = 0;
+  double last_commit_ms = 0;  // the last transaction, from handing it to IndexedDB to complete
 };
 
 struct App {

@@ -382,6 +382,9 @@ void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions, S
 
 void frame() {
   App& app = the_app();
+  // Until the workspace has loaded the page shows its loading screen; a frame would only hold up
+  // IndexedDB's callbacks on this thread (each costs tens of ms with software WebGL).
+  if (!app.storage.loaded) return;
   tick_storage(app);
   sync_viewport(app);
   // Input ImGui has queued but not yet processed (it trickles fast typing over several frames)

@@ -12,7 +12,7 @@
 #include "share_web.hpp"
 
 extern "C" {
-void pb_storage_open(int document_version);
+void pb_storage_start();
 void pb_storage_commit(const char* batch_json);
 void pb_storage_request_persist(int ask);
 void pb_storage_export_quarantine();
@@ -56,6 +56,8 @@ WebStorage& web_storage() {
   return storage;
 }
 
+constexpr const char* kUpgradedNotice = "Your saved data was upgraded to the new storage format. A copy of the old data is kept.";
+
 double now_precise() { return now_precise_ms(); }
 
 void on_timer(void*) { tick_storage(the_app()); }
@@ -87,7 +89,7 @@ bool migrate_schema0(App& app, const std::string& legacy, Workspace& ws) {
                                  "); it is left as it was");
     return false;
   }
-  app.storage.notice = "Your saved data was upgraded to the new storage format. A copy of the old data is kept.";
+  app.storage.notice = kUpgradedNotice;
   return true;
 }
 
@@ -98,7 +100,7 @@ void start_storage(App& app) {
   app.persist->on_settle = [&app] { on_settled(app); };
   app.storage.open_started_at = now_precise();
   pb_loading_status("Opening your data…");
-  pb_storage_open(kWorkspaceVersion);
+  pb_storage_start();
 }
 
 void schedule_storage_tick(App& app) {
@@ -154,9 +156,9 @@ void take_theirs(App& app) {
 json storage_state(const App& app) {
   const StorageInfo& s = app.storage;
   json j{{"loaded", s.loaded},          {"persisted", s.persisted},   {"usage", s.usage},
-         {"quota", s.quota},            {"quarantined", s.quarantined}, {"load_ms", s.load_ms},
+         {"quota", s.quota},            {"quarantined", s.quarantined}, {"load_ms", s.load_ms}, {"last_commit_ms", s.last_commit_ms},
          {"notice", s.notice},          {"external_changes", s.external_changes},
-         {"load_phases_ms", {{"read", s.read_ms}, {"assemble", s.assemble_ms}, {"parse", s.parse_ms}}}};
+         {"load_phases_ms", {{"open", s.open_ms}, {"read", s.read_ms}, {"assemble", s.assemble_ms}, {"parse", s.parse_ms}}}};
   if (app.persist) {
     j["status"] = to_string(app.persist->state());
     j["error"] = app.persist->error();
@@ -176,32 +178,33 @@ using namespace pb::app;
 
 extern "C" {
 
-// Everything IndexedDB holds, read in one transaction (web/lib_storage.js load()): the rows' JSON
-// texts joined by U+001E in store order (counts says how many per store), their keys as a JSON
-// array, and their revisions and ranks as pairs of doubles.
-EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* texts, const int* counts, const char* keys_json,
-                                            const double* revs_ranks, const char* info_json) {
+// Everything IndexedDB holds, read in one transaction (web/lib_storage.js read()): every row's
+// JSON one after another in `bytes`, each `sizes[i]` long; per store (`counts` says how many rows
+// each has) in store order; their keys as a JSON array; their revisions and ranks as pairs.
+EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* bytes, int byte_count, const int* sizes, const int* counts,
+                                            const char* keys_json, const double* revs_ranks, const char* info_json) {
   App& app = the_app();
   const double started = now_precise();
   LoadedRows rows;
-  rows.text = texts;
   json keys = json::parse(keys_json, nullptr, false);
   if (!keys.is_array()) keys = json::array();
+  const std::string_view all(bytes, static_cast<std::size_t>(std::max(0, byte_count)));
   std::size_t at = 0, row = 0;
-  const std::string_view all(rows.text);
   for (std::size_t kind = 0; kind < kRecordKinds.size(); ++kind)
     for (int i = 0; i < counts[kind]; ++i, ++row) {
-      std::size_t end = all.find('\x1e', at);
-      if (end == std::string_view::npos) end = all.size();
+      const std::size_t size = std::min(all.size() - at, static_cast<std::size_t>(std::max(0, sizes[row])));
       const std::string key = row < keys.size() && keys[row].is_string() ? keys[row].get<std::string>() : "";
       rows.rows[kind].push_back(LoadedRows::Row{key, static_cast<std::int64_t>(revs_ranks[2 * row]),
-                                                revs_ranks[2 * row + 1], all.substr(at, end - at)});
-      at = std::min(all.size(), end + 1);
+                                                revs_ranks[2 * row + 1], all.substr(at, size)});
+      at += size;
     }
+  sort_by_rank(rows);
   json info = json::parse(info_json, nullptr, false);
   if (info.is_discarded()) info = json::object();
   const json meta = info.value("meta", json::object());
   const std::string legacy = info.contains("legacy") && info["legacy"].is_string() ? info["legacy"].get<std::string>() : "";
+  if (info.value("upgraded_from", json()).is_number())  // regrouped by lib_storage.js on open
+    app.storage.notice = kUpgradedNotice;
 
   Workspace ws;
   LoadReport report;
@@ -246,6 +249,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* texts, const int* counts
   app.storage.loaded = true;
   app.storage.load_ms = now_precise() - app.storage.open_started_at;
   app.storage.parse_ms = now_precise() - started;
+  app.storage.open_ms = info.value("open_ms", 0.0);
   app.storage.read_ms = info.value("read_ms", 0.0);
   app.storage.assemble_ms = info.value("assemble_ms", 0.0);
   pb_storage_request_persist(0);  // what the browser grants so far, and usage
@@ -277,6 +281,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_closed(const char* reason) {
 
 EMSCRIPTEN_KEEPALIVE void pb_storage_committed(const char* result_json) {
   const json j = json::parse(result_json, nullptr, false);
+  if (j.is_object()) the_app().storage.last_commit_ms = j.value("ms", 0.0);
   web_storage().finished(j.is_object() ? j.value("seq", std::uint64_t{0}) : 0, commit_result_from_json(j));
 }
 

@@ -63,26 +63,23 @@ CommitResult MemoryStorage::apply(const WriteBatch& batch) {
 LoadedRows MemoryStorage::rows_for_load() const {
   LoadedRows out;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // offsets into out.text, filled in below
-  for (RecordKind kind : kRecordKinds) {
-    std::vector<std::pair<std::string, const Row*>> sorted;
-    for (const auto& [id, row] : store(kind)) sorted.emplace_back(id, &row);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->rank < b.second->rank; });
-    for (const auto& [id, row] : sorted) {
+  for (RecordKind kind : kRecordKinds)
+    for (const auto& [id, row] : store(kind)) {
       // A row holding a string stands for a row whose text is not JSON at all.
-      const std::string text = row->data.is_string() && row->data.get<std::string>().rfind("raw:", 0) == 0
-                                   ? row->data.get<std::string>().substr(4)
-                                   : row->data.dump();
+      const std::string text = row.data.is_string() && row.data.get<std::string>().rfind("raw:", 0) == 0
+                                   ? row.data.get<std::string>().substr(4)
+                                   : row.data.dump();
       spans.emplace_back(out.text.size(), text.size());
       out.text += text;
-      out.rows[static_cast<int>(kind)].push_back(LoadedRows::Row{id, row->rev, row->rank, {}});
+      out.rows[static_cast<int>(kind)].push_back(LoadedRows::Row{id, row.rev, row.rank, {}});
     }
-  }
   std::size_t i = 0;
   for (auto& rows : out.rows)
     for (auto& r : rows) {
       r.json = std::string_view(out.text).substr(spans[i].first, spans[i].second);
       ++i;
     }
+  sort_by_rank(out);
   return out;
 }
 

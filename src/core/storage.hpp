@@ -32,8 +32,9 @@ std::string_view store_name(RecordKind kind);
 bool parse_store_name(std::string_view name, RecordKind& out);
 
 // Bumped when the stored layout changes. Schema 0 was one whole-workspace document (see
-// storage_load.cpp); schema 1 keeps a record per row.
-inline constexpr int kStorageSchema = 1;
+// storage_load.cpp); schema 1 kept a record per row; schema 2 keeps deals in chunk rows
+// (web/lib_deal_chunks.js), which this interface does not see: it still writes records.
+inline constexpr int kStorageSchema = 2;
 // A stored row's JSON text is at most this long (a deal with 100 kB of notes is far below).
 inline constexpr std::size_t kMaxRowBytes = 16u << 20;
 
@@ -129,19 +130,21 @@ void collapse_writes(std::vector<RecordWrite>& writes, StorageMirror& mirror);
 // The writes that make storage hold exactly `ws` (first start, demo data, migration).
 WriteBatch make_full_batch(const Workspace& ws, StorageMirror& mirror);
 
-// Rows as loaded: each row's key, revision, rank and JSON text, per kind in rank order. Texts
-// stay text: valid data is read in one pass by the fast document reader; only when that fails is
-// each row parsed alone, so one bad row cannot hide the others.
+// Rows as loaded: each row's key, revision, rank and JSON text, per kind. Texts stay text: valid
+// data is read in one pass by the fast document reader; only when that fails is each row parsed
+// alone, so one bad row cannot hide the others.
 struct LoadedRows {
   struct Row {
     std::string key;
     std::int64_t rev = 0;
     double rank = 0;
-    std::string_view json;  // points into `text`
+    std::string_view json;  // into `text`, or into memory the loader's caller keeps alive
   };
   std::array<std::vector<Row>, kRecordKinds.size()> rows;
-  std::string text;  // owns what the rows' json views point at
+  std::string text;  // owns what the rows' json views point at, when they are not borrowed
 };
+// Puts each kind's rows in rank order (stored rows come in key or chunk order).
+void sort_by_rank(LoadedRows& rows);
 struct LoadReport {
   std::vector<QuarantinedRecord> quarantined;  // rows that could not be used
 };

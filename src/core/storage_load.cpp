@@ -102,6 +102,12 @@ std::string document_of(const LoadedRows& loaded) {
 
 }  // namespace
 
+void sort_by_rank(LoadedRows& loaded) {
+  for (auto& rows : loaded.rows)
+    if (!std::is_sorted(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; }))
+      std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; });
+}
+
 void load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report) {
   auto of = [&](RecordKind k) -> const std::vector<LoadedRows::Row>& { return rows.rows[static_cast<int>(k)]; };
   // Healthy data: the fast document reader checks everything at once.

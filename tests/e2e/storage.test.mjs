@@ -92,6 +92,41 @@ test('an edit made just before the page closes is there after reopening', { time
   });
 });
 
+test('batches a dying tab journaled are replayed at the next start; a stale one is set aside', { timeout: 120000 }, async () => {
+  await withBrowser(async (context) => {
+    const { page } = await openApp(context, server.url + '?demo=30');
+    await flush(page);
+    const [first, second] = (await exportWs(page)).deals;
+    // Where the deals are stored, with their revisions: what the dying tab knew.
+    const stored = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('pipeboard');
+      open.onsuccess = () => {
+        const r = open.result.transaction('deal_chunks').objectStore('deal_chunks').get(0);
+        r.onsuccess = () => {
+          open.result.close();
+          const c = r.result;
+          resolve(c.ids.map((id, i) => ({ id, rev: c.revs[i], rank: c.ranks[i] })));
+        };
+      };
+    }));
+    const row = (id) => stored.find((r) => r.id === id);
+    const write = (deal, title, expect) => ({ store: 'deals', id: deal.id, expect, rev: row(deal.id).rev + 1,
+      rank: row(deal.id).rank, json: JSON.stringify(Object.assign({}, deal, { title })) });
+    const journal = [
+      { tab: 'gone', batch: JSON.stringify({ seq: 1, writes: [write(first, 'Journaled', row(first.id).rev)] }) },
+      { tab: 'gone', batch: JSON.stringify({ seq: 2, writes: [write(second, 'Stale', row(second.id).rev - 1)] }) },
+    ];
+    await page.evaluate((entries) => localStorage.setItem('pipeboard.journal', JSON.stringify(entries)), journal);
+    await reopen(page);
+    assert.equal(await dealTitle(page, first.id), 'Journaled');
+    assert.equal(await dealTitle(page, second.id), second.title, 'a write over a changed record is not applied');
+    const s = await state(page);
+    assert.equal(s.storage.quarantined, 1, 'it is set aside for the user instead');
+    assert.equal(s.deals, 30);
+    assert.equal(await page.evaluate(() => localStorage.getItem('pipeboard.journal')), null);
+  });
+});
+
 test('two tabs: different deals both survive, live; the same deal raises a conflict', { timeout: 120000 }, async () => {
   await withBrowser(async (context) => {
     const { page: a } = await openApp(context, server.url + '?demo=40');
@@ -134,8 +169,20 @@ test('two tabs: different deals both survive, live; the same deal raises a confl
     assert.equal((await flush(b)).status, 'saved');
     assert.equal(await dealTitle(b, deals[3]), 'A again');
 
+    // New deals made in both tabs at once are both kept, and a tab can edit the other's new deal.
+    const pipeline = (await exportWs(a)).pipelines[0].id;
+    const create = (page, id) => api(page, ([p, i]) => window.pipeboard.dispatch({ type: 'deal.create', deal: { id: i, title: i, pipeline: p } }), [pipeline, id]);
+    await Promise.all([create(a, 'new-in-a'), create(b, 'new-in-b')]);
+    assert.deepEqual((await Promise.all([flush(a), flush(b)])).map((r) => r.status), ['saved', 'saved']);
+    await waitFor(b, () => JSON.parse(window.pipeboard.exportWorkspace()).deals.some((d) => d.id === 'new-in-a'), null, 'B to receive A\'s new deal');
+    assert.equal((await rename(b, 'new-in-a', 'Made in A, edited in B')).ok, true);
+    assert.equal((await flush(b)).status, 'saved');
+
     // A reload of either tab shows all of it.
     const { page: c } = await openPage(context);
+    assert.equal(await dealTitle(c, 'new-in-a'), 'Made in A, edited in B');
+    assert.equal(await dealTitle(c, 'new-in-b'), 'new-in-b');
+    assert.equal((await state(c)).deals, deals.length + 2);
     assert.equal(await dealTitle(c, deals[0]), 'Edited in A');
     assert.equal(await dealTitle(c, deals[1]), 'Edited in B');
     assert.equal(await dealTitle(c, deals[2]), 'B wins?');
@@ -177,13 +224,28 @@ test('corrupt records are reported and set aside; the rest loads', { timeout: 12
     const { page } = await openApp(context, server.url + '?demo=25');
     await flush(page);
     const before = await exportWs(page);
+    // Two bad deals in a chunk beside good ones, and a chunk that is not a chunk at all.
     await page.evaluate(() => new Promise((resolve, reject) => {
       const open = indexedDB.open('pipeboard');
       open.onsuccess = () => {
-        const tx = open.result.transaction('deals', 'readwrite');
-        const store = tx.objectStore('deals');
-        store.put({ id: 'corrupt_title', rev: 1, rank: 1e15, json: JSON.stringify({ id: 'corrupt_title', title: 42 }) });
-        store.put({ id: 'corrupt_row', rev: 'x', rank: 1e15 + 1, data: 'not a deal' });
+        const tx = open.result.transaction('deal_chunks', 'readwrite');
+        const store = tx.objectStore('deal_chunks');
+        const get = store.get(0);
+        get.onsuccess = () => {
+          const chunk = get.result;
+          const bytes = [...chunk.ids.keys()].map((i) => chunk.text.subarray(chunk.sizes.slice(0, i).reduce((a, b) => a + b, 0)).subarray(0, chunk.sizes[i]));
+          const add = (at, id, rev, rank, text) => {
+            chunk.ids.splice(at, 0, id); chunk.revs.splice(at, 0, rev); chunk.ranks.splice(at, 0, rank);
+            bytes.splice(at, 0, new TextEncoder().encode(text));
+          };
+          add(3, 'corrupt_title', 1, 1e15, JSON.stringify({ id: 'corrupt_title', title: 42 }));
+          add(chunk.ids.length, 'corrupt_row', 'x', 1e15 + 1, 'not a deal');
+          chunk.sizes = bytes.map((b) => b.length);
+          chunk.text = new Uint8Array(chunk.sizes.reduce((a, b) => a + b, 0));
+          bytes.reduce((at, b) => { chunk.text.set(b, at); return at + b.length; }, 0);
+          store.put(chunk);
+          store.put({ id: 77, rows: 'garbage' });
+        };
         tx.oncomplete = () => { open.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
@@ -191,20 +253,20 @@ test('corrupt records are reported and set aside; the rest loads', { timeout: 12
     }));
     await reopen(page);
     const s = await state(page);
-    assert.equal(s.storage.quarantined, 2);
+    assert.equal(s.storage.quarantined, 3);
     assert.equal(s.deals, before.deals.length);
     assert.deepEqual((await exportWs(page)).deals, before.deals);
     await rectOf(page, 'text:storage-banner');
     await saveScreenshot(page, 'storage-quarantine.png');
     const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'button:quarantine-export')]);
     const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-    assert.deepEqual(exported.rows.map((r) => r.id).sort(), ['corrupt_row', 'corrupt_title']);
+    assert.deepEqual(exported.rows.map((r) => r.id).sort(), ['corrupt_row', 'corrupt_title', 'deal chunk 77 (unreadable)']);
     assert.ok(exported.rows.every((r) => r.reason.length > 0));
     // Set aside, they no longer sit among the deals: the next start is clean.
     await flush(page);
     await reopen(page);
     assert.equal((await state(page)).deals, before.deals.length);
-    assert.equal((await state(page)).storage.quarantined, 2, 'kept aside until the user dismisses them');
+    assert.equal((await state(page)).storage.quarantined, 3, 'kept aside until the user dismisses them');
     await click(page, 'button:quarantine-dismiss');
     assert.equal((await state(page)).storage.quarantined, 0);
     assert.equal((await flush(page)).status, 'saved');
@@ -258,6 +320,71 @@ test('data saved by schema version 0 is migrated, and a copy of it is kept', { t
   });
 });
 
+test('data saved by schema version 1 (a row per deal) is regrouped into chunks, and a copy is kept', { timeout: 120000 }, async () => {
+  await withBrowser(async (context) => {
+    const { page } = await openApp(context, server.url + '?demo=1200&one=1');
+    const ws = await exportWs(page);
+    // Replace the database with what Pipeboard 1 wrote: IndexedDB version 2, a row per record.
+    await page.goto(server.url + 'favicon.svg');
+    await page.evaluate((doc) => new Promise((resolve, reject) => {
+      const del = indexedDB.deleteDatabase('pipeboard');
+      del.onerror = () => reject(del.error);
+      del.onsuccess = () => {
+        const open = indexedDB.open('pipeboard', 2);
+        open.onupgradeneeded = () => {
+          for (const name of ['pipelines', 'people', 'fields', 'views', 'deals', 'backups']) open.result.createObjectStore(name, { keyPath: 'id' });
+          open.result.createObjectStore('meta', { keyPath: 'key' });
+          open.result.createObjectStore('quarantine', { autoIncrement: true });
+        };
+        open.onsuccess = () => {
+          const names = ['pipelines', 'people', 'fields', 'views', 'deals'];
+          const tx = open.result.transaction(names.concat(['meta']), 'readwrite');
+          for (const name of names) {
+            // Stored out of rank order: the rank, not the key, gives the order.
+            doc[name].forEach((r, i) => tx.objectStore(name).put({ id: r.id, rev: 3, rank: (i + 1) * 1024, json: JSON.stringify(r) }));
+          }
+          tx.objectStore('meta').put({ key: 'schema', value: 1 });
+          tx.oncomplete = () => { open.result.close(); resolve(); };
+          tx.onerror = () => reject(tx.error);
+        };
+      };
+    }), ws);
+    await reopen(page);
+    assert.deepEqual(await exportWs(page), ws);
+    const s = await flush(page);
+    assert.equal(s.status, 'saved');
+    assert.match(s.notice, /upgraded/);
+    const stored = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('pipeboard');
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction(['backups', 'deal_chunks'], 'readonly');
+        const backups = tx.objectStore('backups').getAll();
+        const chunks = tx.objectStore('deal_chunks').getAll();
+        tx.oncomplete = () => {
+          db.close();
+          resolve({ version: db.version, stores: [...db.objectStoreNames], backups: backups.result,
+            chunks: chunks.result.map((c) => c.ids.length) });
+        };
+      };
+    }));
+    assert.equal(stored.version, 3);
+    assert.ok(!stored.stores.includes('deals'), 'the row-per-deal store is gone');
+    assert.deepEqual(stored.chunks, [500, 500, 200]);
+    assert.equal(stored.backups.length, 1);
+    assert.equal(stored.backups[0].schema, 1);
+    assert.equal(stored.backups[0].rows.length, ws.deals.length);
+    // Upgraded data is edited and saved like any other.
+    const deal = ws.deals[700].id;
+    assert.equal((await rename(page, deal, 'After the upgrade')).ok, true);
+    assert.equal((await flush(page)).status, 'saved');
+    await reopen(page);
+    assert.equal(await dealTitle(page, deal), 'After the upgrade');
+    assert.equal((await state(page)).deals, ws.deals.length);
+    assert.equal((await state(page)).storage.notice, '');
+  });
+});
+
 test('without storage the app runs in memory and says nothing will be kept', { timeout: 120000 }, async () => {
   await withBrowser(async (context) => {
     await context.addInitScript(() => {
@@ -285,7 +412,7 @@ test('a newer version opening the database makes an older tab stop saving, with 
     await other.goto(server.url + 'favicon.svg');
     // A future Pipeboard upgrades the database: the open tab must step aside, not block or write.
     const upgraded = await other.evaluate(() => new Promise((resolve, reject) => {
-      const open = indexedDB.open('pipeboard', 3);
+      const open = indexedDB.open('pipeboard', 4);
       open.onupgradeneeded = () => open.result.createObjectStore('future');
       open.onsuccess = () => { open.result.close(); resolve(true); };
       open.onerror = () => reject(open.error);
