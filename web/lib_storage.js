@@ -309,9 +309,10 @@ mergeInto(LibraryManager.library, {
     // the batch's revision count as done.
     commit: function (b, onDone, replaying) {
       const began = performance.now();
+      let work = 0;  // time spent here on this batch, apart from waiting for IndexedDB and the page
       const done = onDone || ((result) => {
         PbStore.inflight.delete(b.seq);
-        PbStore.call('_pb_storage_committed', JSON.stringify(Object.assign({ seq: b.seq, ms: performance.now() - began }, result)));
+        PbStore.call('_pb_storage_committed', JSON.stringify(Object.assign({ seq: b.seq, ms: performance.now() - began, work_ms: work }, result)));
       });
       if (!onDone) PbStore.inflight.set(b.seq, b);
       const db = PbStore.db;
@@ -365,12 +366,14 @@ mergeInto(LibraryManager.library, {
         const get = store.get(number);
         get.onsuccess = () => {
           if (aborted) return;
+          const t = performance.now();
           const rows = PbChunks.apply(get.result, chunks.get(number), verdict);
           if (rows === null || aborted) return;
           try {
             if (rows.length) store.put(PbChunks.pack(number, rows)); else store.delete(number);
             PbChunks.sizes.set(number, rows.length);
           } catch (e) { fail(e); }
+          work += performance.now() - t;
         };
       }
       try {
@@ -384,6 +387,7 @@ mergeInto(LibraryManager.library, {
         if (b.backup) tx.objectStore('backups').put(b.backup);
         if (b.clear_legacy && names.has('workspace')) tx.objectStore('workspace').clear();
       } catch (e) { fail(e); }
+      work += performance.now() - began;
       tx.oncomplete = () => {
         done({ ok: true });
         if (PbStore.channel && b.writes.length) {

@@ -156,7 +156,7 @@ void take_theirs(App& app) {
 json storage_state(const App& app) {
   const StorageInfo& s = app.storage;
   json j{{"loaded", s.loaded},          {"persisted", s.persisted},   {"usage", s.usage},
-         {"quota", s.quota},            {"quarantined", s.quarantined}, {"load_ms", s.load_ms}, {"last_commit_ms", s.last_commit_ms},
+         {"quota", s.quota},            {"quarantined", s.quarantined}, {"load_ms", s.load_ms}, {"last_commit_ms", s.last_commit_ms}, {"last_commit_work_ms", s.last_commit_work_ms},
          {"notice", s.notice},          {"external_changes", s.external_changes},
          {"load_phases_ms", {{"open", s.open_ms}, {"read", s.read_ms}, {"assemble", s.assemble_ms}, {"parse", s.parse_ms}}}};
   if (app.persist) {
@@ -281,7 +281,10 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_closed(const char* reason) {
 
 EMSCRIPTEN_KEEPALIVE void pb_storage_committed(const char* result_json) {
   const json j = json::parse(result_json, nullptr, false);
-  if (j.is_object()) the_app().storage.last_commit_ms = j.value("ms", 0.0);
+  if (j.is_object()) {
+    the_app().storage.last_commit_ms = j.value("ms", 0.0);
+    the_app().storage.last_commit_work_ms = j.value("work_ms", 0.0);
+  }
   web_storage().finished(j.is_object() ? j.value("seq", std::uint64_t{0}) : 0, commit_result_from_json(j));
 }
 
