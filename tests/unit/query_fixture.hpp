@@ -40,13 +40,7 @@ inline std::string ids_of(const Group& g) {
 
 inline Workspace query_workspace() {
   Session s = small_session();
-  ok(s, {{"type", "pipeline.create"},
-         {"pipeline",
-          {{"id", "p2"}, {"name", "Enterprise"}, {"currency", "USD"},
-           {"stages", json::array({{{"id", "t_new"}, {"name", "New"}, {"probability", 20}},
-                                    {{"id", "t_demo"}, {"name", "Demo"}, {"probability", 50}},
-                                    {{"id", "t_won"}, {"name", "Won"}, {"kind", "won"}, {"probability", 100}},
-                                    {{"id", "t_lost"}, {"name", "Lost"}, {"kind", "lost"}}})}}}});
+  add_p2(s);
   ok(s, {{"type", "person.create"}, {"person", {{"id", "u3"}, {"name", "Zoe"}}}});
   ok(s, {{"type", "field.update"}, {"field", "f_ind"}, {"options", {"Retail", "Tech", "Health"}}});
   ok(s, {{"type", "field.create"}, {"field", {{"id", "f_seats"}, {"name", "Seats"}, {"type", "number"}}}});

@@ -16,11 +16,6 @@ const Pipeline& pipe(const Session& s, const std::string& id) {
   REQUIRE_MESSAGE(p, id);
   return *p;
 }
-const Deal& deal_of(const Session& s, const std::string& id) {
-  const Deal* d = s.workspace().deals.find(id);
-  REQUIRE_MESSAGE(d, id);
-  return *d;
-}
 std::vector<std::string> stage_ids(const Pipeline& p) {
   std::vector<std::string> out;
   for (const auto& s : p.stages) out.push_back(s.id);
@@ -32,16 +27,6 @@ std::vector<std::string> pipeline_ids(const Session& s) {
   return out;
 }
 
-// A second pipeline, p2 (USD): t_new "New", t_demo "Demo", t_won "Won", t_lost "Lost".
-void add_p2(Session& s) {
-  ok(s, {{"type", "pipeline.create"},
-         {"pipeline",
-          {{"id", "p2"}, {"name", "Enterprise"}, {"currency", "USD"},
-           {"stages", json::array({{{"id", "t_new"}, {"name", "New"}, {"probability", 20}},
-                                    {{"id", "t_demo"}, {"name", "Demo"}, {"probability", 50}},
-                                    {{"id", "t_won"}, {"name", "Won"}, {"kind", "won"}, {"probability", 100}},
-                                    {{"id", "t_lost"}, {"name", "Lost"}, {"kind", "lost"}}})}}}});
-}
 
 json lost_deal(const std::string& id) {
   json d = deal(id, "Lost " + id, 500, "s_lost");

@@ -10,15 +10,6 @@ using namespace pb::test;
 
 namespace {
 
-const Deal& deal_of(const Session& s, const std::string& id) {
-  const Deal* d = s.workspace().deals.find(id);
-  REQUIRE_MESSAGE(d, id);
-  return *d;
-}
-json with(json j, const std::string& key, json value) {
-  j[key] = std::move(value);
-  return j;
-}
 
 // A hand-written template: a rental pipeline, a field that exists in small_session() ("Industry", with one
 // new option) and one that does not, a person matching Ana by email and a new one, a view, two deals.

@@ -6,31 +6,16 @@ using namespace pb::test;
 
 namespace {
 
-const Deal& deal_of(const Session& s, const std::string& id) {
-  const Deal* d = s.workspace().deals.find(id);
-  REQUIRE_MESSAGE(d, id);
-  return *d;
-}
 
 // small_session() plus p2 (USD): t_new "New", t_demo "Demo", t_won "Won", t_lost "Lost".
 Session two_pipelines() {
   Session s = small_session();
-  ok(s, {{"type", "pipeline.create"},
-         {"pipeline",
-          {{"id", "p2"}, {"name", "Enterprise"}, {"currency", "USD"},
-           {"stages", json::array({{{"id", "t_new"}, {"name", "New"}, {"probability", 20}},
-                                    {{"id", "t_demo"}, {"name", "Demo"}, {"probability", 50}},
-                                    {{"id", "t_won"}, {"name", "Won"}, {"kind", "won"}},
-                                    {{"id", "t_lost"}, {"name", "Lost"}, {"kind", "lost"}}})}}}});
+  add_p2(s);
   return s;
 }
 
 json create(json fields) { return json{{"type", "deal.create"}, {"deal", std::move(fields)}}; }
 json base_deal() { return json{{"title", "Acme"}, {"pipeline", "p1"}}; }
-json with(json j, const std::string& key, json value) {
-  j[key] = std::move(value);
-  return j;
-}
 json move(const std::string& deal, const std::string& stage) {
   return json{{"type", "deal.move"}, {"deal", deal}, {"stage", stage}};
 }

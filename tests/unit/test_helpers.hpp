@@ -66,4 +66,27 @@ inline json deal(const std::string& id, const std::string& title, std::int64_t a
                     {"value", {{"amount", amount}, {"currency", "EUR"}}}}}};
 }
 
+// A second pipeline, p2 (USD): t_new "New", t_demo "Demo", t_won "Won", t_lost "Lost".
+inline void add_p2(Session& s) {
+  ok(s, {{"type", "pipeline.create"},
+         {"pipeline",
+          {{"id", "p2"}, {"name", "Enterprise"}, {"currency", "USD"},
+           {"stages", json::array({{{"id", "t_new"}, {"name", "New"}, {"probability", 20}},
+                                    {{"id", "t_demo"}, {"name", "Demo"}, {"probability", 50}},
+                                    {{"id", "t_won"}, {"name", "Won"}, {"kind", "won"}, {"probability", 100}},
+                                    {{"id", "t_lost"}, {"name", "Lost"}, {"kind", "lost"}}})}}}});
+}
+
+inline const Deal& deal_of(const Session& s, const std::string& id) {
+  const Deal* d = s.workspace().deals.find(id);
+  REQUIRE_MESSAGE(d, id);
+  return *d;
+}
+
+// `j` with `key` set to `value`.
+inline json with(json j, const std::string& key, json value) {
+  j[key] = std::move(value);
+  return j;
+}
+
 }  // namespace pb::test

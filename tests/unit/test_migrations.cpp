@@ -7,28 +7,26 @@ using namespace pb::test;
 
 namespace {
 
-Workspace load_ws_sample(const std::string& name) {
+// A sample file read by `load` (load_workspace or load_template), which must accept it.
+template <class T, class Load>
+T load_sample(const std::string& name, Load load) {
   const std::string text = read_file("tests/samples/" + name);
   REQUIRE_MESSAGE(!text.empty(), name);
-  Workspace ws;
+  T out;
   Issues issues;
-  const bool loaded = load_workspace(text, ws, issues);
+  const bool loaded = load(text, out, issues);
   INFO(name);
   INFO(issues.summary());
   REQUIRE(loaded);
-  return ws;
+  return out;
+}
+
+Workspace load_ws_sample(const std::string& name) {
+  return load_sample<Workspace>(name, [](const std::string& t, Workspace& ws, Issues& i) { return load_workspace(t, ws, i); });
 }
 
 Template load_template_sample(const std::string& name) {
-  const std::string text = read_file("tests/samples/" + name);
-  REQUIRE_MESSAGE(!text.empty(), name);
-  Template t;
-  Issues issues;
-  const bool loaded = load_template(text, t, issues);
-  INFO(name);
-  INFO(issues.summary());
-  REQUIRE(loaded);
-  return t;
+  return load_sample<Template>(name, [](const std::string& t, Template& tp, Issues& i) { return load_template(t, tp, i); });
 }
 
 json sample_json(const std::string& name) {

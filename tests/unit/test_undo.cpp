@@ -13,13 +13,7 @@ namespace {
 // Two pipelines, two people, two fields, two views and deals in every kind of stage.
 Session rich_session() {
   Session s = small_session();
-  ok(s, {{"type", "pipeline.create"},
-         {"pipeline",
-          {{"id", "p2"}, {"name", "Enterprise"}, {"currency", "USD"},
-           {"stages", json::array({{{"id", "t_new"}, {"name", "New"}, {"probability", 20}},
-                                    {{"id", "t_demo"}, {"name", "Demo"}, {"probability", 50}},
-                                    {{"id", "t_won"}, {"name", "Won"}, {"kind", "won"}},
-                                    {{"id", "t_lost"}, {"name", "Lost"}, {"kind", "lost"}}})}}}});
+  add_p2(s);
   ok(s, {{"type", "field.create"}, {"field", {{"id", "f_seats"}, {"name", "Seats"}, {"type", "number"}}}});
   ok(s, {{"type", "view.create"}, {"view", {{"id", "v1"}, {"name", "Sales"}, {"pipeline", "p1"}, {"group_by", "owner"}, {"hidden_stages", {"s_lost"}}}}});
   ok(s, {{"type", "view.create"}, {"view", {{"id", "v_all"}, {"name", "All"}, {"hidden_stages", {"t_lost", "s_won"}}}}});
