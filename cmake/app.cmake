@@ -12,7 +12,11 @@ add_library(imgui STATIC
   "${PIPEBOARD_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
   "${PIPEBOARD_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${PIPEBOARD_IMGUI_DIR}" "${PIPEBOARD_IMGUI_DIR}/backends")
-target_compile_options(imgui PRIVATE -Os)  # see pipeboard_app below
+# Widgets and tables for size (see pipeboard_app below); the core and the draw lists, which every
+# frame's text and shapes go through, keep -O3.
+set_source_files_properties("${PIPEBOARD_IMGUI_DIR}/imgui_widgets.cpp" "${PIPEBOARD_IMGUI_DIR}/imgui_tables.cpp"
+  "${PIPEBOARD_IMGUI_DIR}/backends/imgui_impl_glfw.cpp" "${PIPEBOARD_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
+  PROPERTIES COMPILE_OPTIONS -Os)
 # No demo window, no ini file on disk, no obsolete APIs.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
                                         IMGUI_DISABLE_DEBUG_TOOLS)
