@@ -44,8 +44,8 @@ add_dependencies(pipeboard_app pipeboard_font)
 target_include_directories(pipeboard_app PRIVATE "${CMAKE_SOURCE_DIR}/src")
 target_link_libraries(pipeboard_app PRIVATE pipeboard_core imgui)
 # The views and the main loop are optimized for size: they are most of the code but not where the
-# time goes (that is the core: reading, queries, commands, which keep -O3). Keeps the download
-# within the 600 KB budget (gzip .wasm + .js).
+# time goes (the core's reader, queries and commands; see CMakeLists.txt for which core files are
+# -Os too). Keeps the download within the 600 KB budget (gzip .wasm + .js).
 target_compile_options(pipeboard_app PRIVATE -Os)
 set_target_properties(pipeboard_app PROPERTIES
   OUTPUT_NAME "index" SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app")

@@ -1,6 +1,7 @@
 // A small static file server for the built app: right MIME types (application/wasm), loopback
 // only. Like any static host it sends validators (ETag, Last-Modified) and answers 304 when a file
-// is unchanged: the browser then reuses its compiled WebAssembly instead of compiling again. Usage: node shell/serve.mjs DIR [PORT]
+// is unchanged: the browser then reuses its compiled WebAssembly instead of compiling again.
+// Usage: node shell/serve.mjs DIR [PORT]
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -75,7 +75,7 @@ mergeInto(LibraryManager.library, {
         if (!PbChunks.valid(chunk)) {
           const key = 'deal chunk ' + String(number) + ' (unreadable)';
           PbChunks.unkeyed.set(key, { chunk: number, index: -1 });
-          const bytes = encoder.encode(PbChunks.describe(chunk));
+          const bytes = encoder.encode(PbChunks.refused('$chunk', chunk));
           out.keys.push(key); out.revs.push(0); out.ranks.push(Infinity); out.sizes.push(bytes.length); out.parts.push(bytes);
           continue;
         }
@@ -100,11 +100,16 @@ mergeInto(LibraryManager.library, {
       return out;
     },
 
-    // An unusable chunk as JSON C++ will refuse (and keep, for the user's export).
-    describe: function (chunk) {
-      const seen = chunk && typeof chunk === 'object' ? Object.assign({}, chunk) : chunk;
-      if (seen && seen.text instanceof Uint8Array) seen.text = new TextDecoder().decode(seen.text);
-      try { return JSON.stringify({ $chunk: seen === undefined ? null : seen }); } catch (_) { return '{"$chunk":"unreadable"}'; }
+    // A stored value that is not what it should be (a row, a chunk) as JSON C++ will refuse, so it
+    // is reported and set aside with what could be kept, for the user's export. `tag` says which.
+    refused: function (tag, value) {
+      let seen = value === undefined ? null : value;
+      if (seen && typeof seen === 'object' && seen.text instanceof Uint8Array) {
+        seen = Object.assign({}, seen, { text: new TextDecoder().decode(seen.text) });
+      }
+      const wrapped = {};
+      wrapped[tag] = seen;
+      try { return JSON.stringify(wrapped); } catch (_) { wrapped[tag] = 'unreadable'; return JSON.stringify(wrapped); }
     },
 
     // The chunk of a deal about to be written; a deal never written before gets a place.
@@ -188,7 +193,7 @@ mergeInto(LibraryManager.library, {
         const chunks = tx.objectStore(PbChunks.STORE);
         for (let i = 0; i < rows.length; i += PbChunks.SIZE) {
           const slice = rows.slice(i, i + PbChunks.SIZE).map((row) => ({ id: row && row.id, rev: Number(row && row.rev) || 0,
-            rank: Number(row && row.rank) || 0, json: row && typeof row.json === 'string' ? row.json : PbChunks.describe(row) }));
+            rank: Number(row && row.rank) || 0, json: row && typeof row.json === 'string' ? row.json : PbChunks.refused('$row', row) }));
           chunks.put(PbChunks.pack(i / PbChunks.SIZE, slice));
         }
         tx.objectStore('backups').put({ id: 'schema-1-deals-' + new Date().toISOString().slice(0, 10), schema: 1,

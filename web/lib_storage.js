@@ -16,7 +16,7 @@ mergeInto(LibraryManager.library, {
     // schema 1 (a 'deals' row per deal); version 3 is schema 2 (deals in chunks).
     DB_VERSION: 3,
     RECORD_STORES: ['pipelines', 'people', 'fields', 'views', 'deals'],
-    upgradedFrom: 0,  // the schema this start upgraded from, if any
+    regrouped: false,  // this start regrouped schema-1 deals into chunks (C++ then says so)
     openMs: 0,        // how long indexedDB.open took (reported with the load's phases)
     db: null,
     channel: null,
@@ -71,7 +71,7 @@ mergeInto(LibraryManager.library, {
         PbStore.unavailable(PbStore.describe(e));
         return;
       }
-      req.onupgradeneeded = (e) => {
+      req.onupgradeneeded = () => {
         const db = req.result;
         for (const name of PbStore.RECORD_STORES) {
           const store = PbStore.storeOf(name);
@@ -84,9 +84,7 @@ mergeInto(LibraryManager.library, {
         // schema-0 'workspace' store stays until C++ has migrated its document (see deliver()).
         if (db.objectStoreNames.contains('deals')) {
           PbChunks.upgrade(req.transaction, db);
-          PbStore.upgradedFrom = 1;
-        } else if (e.oldVersion === 1) {
-          PbStore.upgradedFrom = 0;
+          PbStore.regrouped = true;
         }
       };
       req.onblocked = () => {
@@ -153,32 +151,36 @@ mergeInto(LibraryManager.library, {
       }
     },
 
-    // The batches closing tabs left unfinished (see journal()).
+    // The batches closing tabs left unfinished (see journal()), each as {text, batch}: its text,
+    // and the batch it holds (null if the text is not one).
     journaled: function () {
-      try {
-        const entries = JSON.parse(localStorage.getItem(PbStore.JOURNAL_KEY) || '[]');
-        return Array.isArray(entries) ? entries : [];
-      } catch (_) { return []; }
+      let entries;
+      try { entries = JSON.parse(localStorage.getItem(PbStore.JOURNAL_KEY) || '[]'); } catch (_) { return []; }
+      if (!Array.isArray(entries)) return [];
+      return entries.map((e) => {
+        const text = String(e && e.batch);
+        const batch = PbStore.parseOr(text);
+        return { text, batch: batch && typeof batch === 'object' && Array.isArray(batch.writes) ? batch : null };
+      });
     },
 
     // Commits batches a closing tab journaled, in order, before loading. A batch that no longer
     // fits (its records changed since) is set aside in quarantine rather than dropped.
-    replay: function (then) {
-      const entries = PbStore.journaled();
+    replay: function (entries, then) {
       const next = (i) => {
         if (i >= entries.length) {
           try { localStorage.removeItem(PbStore.JOURNAL_KEY); } catch (_) { /* nothing to clear */ }
           then();
           return;
         }
-        let batch;
-        try { batch = JSON.parse(entries[i].batch); } catch (_) {
-          PbStore.setAside(String(entries[i].batch), 'it is not readable');
+        const entry = entries[i];
+        if (!entry.batch) {
+          PbStore.setAside(entry.text, 'it is not readable');
           next(i + 1);
           return;
         }
-        PbStore.commit(batch, (result) => {
-          if (!result.ok) PbStore.setAside(entries[i].batch, result.message || result.error);
+        PbStore.commit(entry.batch, (result) => {
+          if (!result.ok) PbStore.setAside(entry.text, result.message || result.error);
           next(i + 1);
         }, true);
       };
@@ -200,15 +202,11 @@ mergeInto(LibraryManager.library, {
     // what a first read learns, and the data is read again after them.
     load: function () {
       const journal = PbStore.journaled();
-      const placed = journal.every((e) => {
-        try {
-          return JSON.parse(e.batch).writes.every((w) => w.store !== 'deals' || typeof w.chunk === 'number');
-        } catch (_) { return true; }  // replay() sets an unreadable entry aside either way
-      });
+      const placed = journal.every((e) => !e.batch || e.batch.writes.every((w) => w.store !== 'deals' || typeof w.chunk === 'number'));
       const deliver = (got) => PbStore.toApp(() => PbStore.deliver(got));
       if (!journal.length) PbStore.read(deliver);
-      else if (placed) PbStore.replay(() => PbStore.read(deliver));
-      else PbStore.read(() => PbStore.replay(() => PbStore.read(deliver)));
+      else if (placed) PbStore.replay(journal, () => PbStore.read(deliver));
+      else PbStore.read(() => PbStore.replay(journal, () => PbStore.read(deliver)));
     },
 
     // Every store in one read transaction: a getAll each, so start-up costs a handful of round trips.
@@ -275,7 +273,7 @@ mergeInto(LibraryManager.library, {
         HEAP32.set(sections.map((s) => s.keys.length), countPtr >> 2);
         const keysPtr = cString(JSON.stringify(keys));
         const info = JSON.stringify({ meta, quarantined: got.quarantined || 0, legacy: legacyText,
-          upgraded_from: PbStore.upgradedFrom === 1 ? 1 : null,
+          upgraded_from: PbStore.regrouped ? 1 : null,
           open_ms: PbStore.openMs, read_ms: got.read - got.t0, assemble_ms: performance.now() - got.read });
         Module['_pb_storage_loaded'](textPtr, bytes, sizesPtr, countPtr, keysPtr, revPtr, cString(info));
       } finally {
@@ -290,11 +288,7 @@ mergeInto(LibraryManager.library, {
       const encoder = new TextEncoder();
       const out = { keys: [], revs: [], ranks: [], sizes: [], parts: [] };
       for (const row of rows) {
-        let text = row && typeof row.json === 'string' ? row.json : null;
-        if (text === null) {
-          try { text = JSON.stringify({ $row: row === undefined ? null : row }); } catch (_) { text = '"unreadable row"'; }
-        }
-        const bytes = encoder.encode(text);
+        const bytes = encoder.encode(row && typeof row.json === 'string' ? row.json : PbChunks.refused('$row', row));
         out.keys.push(row && row.id !== undefined ? String(row.id) : '');
         out.revs.push(Number(row && row.rev) || 0);
         out.ranks.push(Number(row && row.rank) || 0);
@@ -309,7 +303,7 @@ mergeInto(LibraryManager.library, {
     // the batch's revision count as done.
     commit: function (b, onDone, replaying) {
       const began = performance.now();
-      let work = 0;  // time spent here on this batch, apart from waiting for IndexedDB and the page
+      let work = 0;  // time spent preparing this batch's writes (setup and deal chunks), not waiting
       const done = onDone || ((result) => {
         PbStore.inflight.delete(b.seq);
         PbStore.call('_pb_storage_committed', JSON.stringify(Object.assign({ seq: b.seq, ms: performance.now() - began, work_ms: work }, result)));

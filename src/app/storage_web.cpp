@@ -155,9 +155,16 @@ void take_theirs(App& app) {
 
 json storage_state(const App& app) {
   const StorageInfo& s = app.storage;
-  json j{{"loaded", s.loaded},          {"persisted", s.persisted},   {"usage", s.usage},
-         {"quota", s.quota},            {"quarantined", s.quarantined}, {"load_ms", s.load_ms}, {"last_commit_ms", s.last_commit_ms}, {"last_commit_work_ms", s.last_commit_work_ms},
-         {"notice", s.notice},          {"external_changes", s.external_changes},
+  json j{{"loaded", s.loaded},
+         {"persisted", s.persisted},
+         {"usage", s.usage},
+         {"quota", s.quota},
+         {"quarantined", s.quarantined},
+         {"notice", s.notice},
+         {"external_changes", s.external_changes},
+         {"load_ms", s.load_ms},
+         {"last_commit_ms", s.last_commit_ms},
+         {"last_commit_work_ms", s.last_commit_work_ms},
          {"load_phases_ms", {{"open", s.open_ms}, {"read", s.read_ms}, {"assemble", s.assemble_ms}, {"parse", s.parse_ms}}}};
   if (app.persist) {
     j["status"] = to_string(app.persist->state());

@@ -103,9 +103,9 @@ std::string document_of(const LoadedRows& loaded) {
 }  // namespace
 
 void sort_by_rank(LoadedRows& loaded) {
+  const auto by_rank = [](const LoadedRows::Row& a, const LoadedRows::Row& b) { return a.rank < b.rank; };
   for (auto& rows : loaded.rows)
-    if (!std::is_sorted(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; }))
-      std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; });
+    if (!std::is_sorted(rows.begin(), rows.end(), by_rank)) std::stable_sort(rows.begin(), rows.end(), by_rank);
 }
 
 void load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report) {

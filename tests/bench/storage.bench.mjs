@@ -55,7 +55,6 @@ try {
       if (deals === 100000) {
         const total = [], waited = [], phases = { open: [], read: [], assemble: [], parse: [] };
         for (let i = 0; i < loads; i++) {
-          const t0 = Date.now();
           await page.goto(server.url);
           await ready(page);
           const nav = await page.evaluate(() => performance.now());  // ms since navigation start
@@ -64,7 +63,6 @@ try {
           if (s.deals !== deals) throw new Error(`loaded ${s.deals} deals, expected ${deals}`);
           waited.push(s.storage.load_ms);
           for (const k of Object.keys(phases)) phases[k].push(s.storage.load_phases_ms[k]);
-          void t0;
         }
         const phaseMedians = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)]));
         out.load_100k = { navigation_to_ready_ms: median(total), app_waited_ms: median(waited), phases_ms: phaseMedians, runs: loads };
