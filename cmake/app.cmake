@@ -57,7 +57,7 @@ endforeach()
 target_link_options(pipeboard_app PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sINITIAL_MEMORY=64MB
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pb_api_export_workspace,_pb_api_import_workspace,_pb_api_dispatch,_pb_api_undo,_pb_api_redo,_pb_api_state,_pb_api_item_rect,_pb_api_frame_stats,_pb_api_reset_frame_stats,_pb_api_load_demo,_pb_on_text,_pb_on_shortcut,_pb_api_flush,_pb_storage_loaded,_pb_storage_unavailable,_pb_storage_closed,_pb_storage_committed,_pb_storage_external,_pb_storage_info,_pb_storage_page_hidden,_pb_import_text,_pb_import_failed,_pb_share_link_done,_pb_api_preview_import,_pb_api_open_import,_pb_api_template_json
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pb_api_export_workspace,_pb_api_import_workspace,_pb_api_dispatch,_pb_api_undo,_pb_api_redo,_pb_api_state,_pb_api_item_rect,_pb_api_frame_stats,_pb_api_reset_frame_stats,_pb_api_load_demo,_pb_on_text,_pb_on_shortcut,_pb_api_flush,_pb_storage_load_records,_pb_storage_load_deals,_pb_storage_loaded,_pb_storage_unavailable,_pb_storage_closed,_pb_storage_committed,_pb_storage_external,_pb_storage_info,_pb_storage_page_hidden,_pb_import_text,_pb_import_failed,_pb_share_link_done,_pb_api_preview_import,_pb_api_open_import,_pb_api_template_json
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPF64,HEAP32
   -sENVIRONMENT=web -sMINIFY_HTML=0
   "SHELL:--shell-file \"${CMAKE_SOURCE_DIR}/web/shell.html\""

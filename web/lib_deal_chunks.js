@@ -34,7 +34,10 @@ mergeInto(LibraryManager.library, {
       if (n < 0 || !Array.isArray(chunk.revs) || !Array.isArray(chunk.ranks) || !Array.isArray(chunk.sizes)) return false;
       if (chunk.revs.length !== n || chunk.ranks.length !== n || chunk.sizes.length !== n) return false;
       let total = 0;
-      for (const size of chunk.sizes) total += size;
+      for (const size of chunk.sizes) {
+        if (!Number.isInteger(size) || size < 0) return false;
+        total += size;
+      }
       return total === chunk.text.length;
     },
 
@@ -61,13 +64,11 @@ mergeInto(LibraryManager.library, {
         sizes: bytes.map((b) => b.length), text };
     },
 
-    // Chunk rows as read from the store, for C++: each deal's key, revision, rank and UTF-8 JSON
-    // (`parts`: byte arrays, `sizes`: the byte length of each deal's JSON in them), learning where
-    // each deal lives. A repeated id and an unusable chunk get descriptive keys of their own, so C++
-    // can report them and the set-aside write can find them.
-    collect: function (chunks) {
-      PbChunks.reset();
-      const out = { keys: [], revs: [], ranks: [], sizes: [], parts: [] };
+    // Chunk rows as read from the store (a page of them, in key order; reset() before the first),
+    // added to `rows` for C++ (PbStore.rows) while learning where each deal lives. A repeated id
+    // and an unusable chunk get descriptive keys of their own, so C++ can report them and the
+    // set-aside write can find them.
+    collect: function (chunks, rows) {
       const encoder = new TextEncoder();
       for (const chunk of chunks) {
         const number = chunk && chunk.id;
@@ -75,29 +76,29 @@ mergeInto(LibraryManager.library, {
         if (!PbChunks.valid(chunk)) {
           const key = 'deal chunk ' + String(number) + ' (unreadable)';
           PbChunks.unkeyed.set(key, { chunk: number, index: -1 });
-          const bytes = encoder.encode(PbChunks.refused('$chunk', chunk));
-          out.keys.push(key); out.revs.push(0); out.ranks.push(Infinity); out.sizes.push(bytes.length); out.parts.push(bytes);
+          PbStore.addRow(rows, key, 0, Infinity, encoder.encode(PbChunks.refused('$chunk', chunk)));
           continue;
         }
         PbChunks.sizes.set(number, chunk.ids.length);
         chunk.ids.forEach((id, index) => {
-          let key = typeof id === 'string' ? id : null;
+          // Keys go to C++ NUL-separated: an id holding a NUL is as unusable as none.
+          let key = typeof id === 'string' && !id.includes('\0') ? id : null;
           if (key !== null && !PbChunks.of.has(key)) {
             PbChunks.of.set(key, number);
           } else {
-            key = 'deal chunk ' + number + ', entry ' + index + (key === null ? ' (no id)' : ' (repeats ' + key + ')');
+            key = 'deal chunk ' + number + ', entry ' + index + (key === null ? ' (no usable id)' : ' (repeats ' + key + ')');
             PbChunks.unkeyed.set(key, { chunk: number, index });
           }
-          out.keys.push(key);
+          rows.keys.push(key);
         });
-        for (const rev of chunk.revs) out.revs.push(Number(rev) || 0);
-        for (const rank of chunk.ranks) out.ranks.push(Number(rank) || 0);
-        for (const size of chunk.sizes) out.sizes.push(size);
-        out.parts.push(chunk.text);
+        PbStore.addRows(rows, chunk.text, chunk.sizes, chunk.revs, chunk.ranks);
       }
+    },
+
+    // After the last page: new deals go to the last chunk while it has room.
+    settle: function () {
       const last = PbChunks.next - 1;
       if (PbChunks.sizes.has(last) && PbChunks.sizes.get(last) < PbChunks.SIZE) PbChunks.fill = last;
-      return out;
     },
 
     // A stored value that is not what it should be (a row, a chunk) as JSON C++ will refuse, so it

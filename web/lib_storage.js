@@ -203,99 +203,157 @@ mergeInto(LibraryManager.library, {
     load: function () {
       const journal = PbStore.journaled();
       const placed = journal.every((e) => !e.batch || e.batch.writes.every((w) => w.store !== 'deals' || typeof w.chunk === 'number'));
-      const deliver = (got) => PbStore.toApp(() => PbStore.deliver(got));
-      if (!journal.length) PbStore.read(deliver);
-      else if (placed) PbStore.replay(journal, () => PbStore.read(deliver));
-      else PbStore.read(() => PbStore.replay(journal, () => PbStore.read(deliver)));
+      const deliver = () => PbStore.read(
+        (got, rows) => PbStore.toApp(() => PbStore.deliverDeals(got, rows)),
+        (got) => PbStore.toApp(() => PbStore.deliverEnd(got)));
+      if (!journal.length) deliver();
+      else if (placed) PbStore.replay(journal, deliver);
+      else PbStore.read(null, () => PbStore.replay(journal, deliver));
     },
 
-    // Every store in one read transaction: a getAll each, so start-up costs a handful of round trips.
-    read: function (then) {
+    PAGE: 10,  // deal chunks per request: C++ reads one page while IndexedDB fetches the next ones
+
+    // Everything in one read transaction: a getAll per store, and the deal chunks a page at a time,
+    // each page passed to onDeals(got, rows) as it comes; then(got) once all is read.
+    read: function (onDeals, then) {
       const db = PbStore.db;
-      const names = PbStore.RECORD_STORES.map(PbStore.storeOf).concat(['meta']);
+      const names = PbStore.RECORD_STORES.filter((name) => name !== 'deals').concat(['meta']);
       if (db.objectStoreNames.contains('workspace')) names.push('workspace');
       const t0 = performance.now();
       let tx;
-      try { tx = db.transaction(names.concat(['quarantine']), 'readonly'); } catch (e) {
+      try { tx = db.transaction(names.concat([PbChunks.STORE, 'quarantine']), 'readonly'); } catch (e) {
         PbStore.unavailable(PbStore.describe(e));
         return;
       }
-      const got = { t0 };
+      // Requests complete in the order they are made: the small stores are in `got` before any page.
+      const got = { t0, rows: 0, handOverMs: 0, recordsSent: false };
       for (const name of names) {
         const r = tx.objectStore(name).getAll();
         r.onsuccess = () => { got[name] = r.result; };
       }
       const q = tx.objectStore('quarantine').count();
       q.onsuccess = () => { got.quarantined = q.result; };
+      PbChunks.reset();
+      const chunks = tx.objectStore(PbChunks.STORE);
+      const pages = chunks.getAllKeys();
+      pages.onsuccess = () => {
+        // Every page is asked for at once: IndexedDB fetches the next ones while C++ reads the first.
+        const keys = pages.result;
+        for (let i = 0; i < keys.length; i += PbStore.PAGE) {
+          const r = chunks.getAll(IDBKeyRange.bound(keys[i], keys[Math.min(i + PbStore.PAGE, keys.length) - 1]));
+          r.onsuccess = () => {
+            const rows = PbStore.rows();
+            PbChunks.collect(r.result, rows);
+            got.rows += rows.count;
+            if (onDeals && rows.count) onDeals(got, rows);
+          };
+        }
+      };
       tx.onabort = tx.onerror = () => PbStore.unavailable(PbStore.describe(tx.error));
       tx.oncomplete = () => {
         got.read = performance.now();
-        got.deals = PbChunks.collect(got[PbChunks.STORE]);
+        PbChunks.settle();
         then(got);
       };
     },
 
-    // Passes what read() got to C++ (_pb_storage_loaded): every row's UTF-8 JSON one after another,
-    // with each one's byte size, key, revision and rank, in store order (C++ sorts by rank).
-    deliver: function (got) {
-      const sections = PbStore.RECORD_STORES.map((name) => (name === 'deals' ? got.deals : PbStore.collect(got[name])));
-      const keys = [].concat(...sections.map((s) => s.keys));
-      const n = keys.length;
-      const revsRanks = new Float64Array(2 * n), sizes = new Int32Array(n);
-      let row = 0, bytes = 0;
-      for (const s of sections) {
-        for (let i = 0; i < s.keys.length; i++, row++) {
-          revsRanks[2 * row] = s.revs[i];
-          revsRanks[2 * row + 1] = s.ranks[i];
-          sizes[row] = s.sizes[i];
-        }
-        for (const part of s.parts) bytes += part.length;
-      }
-      const meta = {};
-      for (const r of got.meta || []) if (r && typeof r.key === 'string') meta[r.key] = r.value;
-      let legacyText = null;
-      if (got.workspace && got.workspace.length && !n) {
-        const r = got.workspace[0];
-        legacyText = typeof r === 'string' ? r : (r && typeof r.document === 'string' ? r.document : JSON.stringify(r));
-      }
+    // Rows for C++ (see handOver), gathered a piece at a time: a piece's UTF-8 texts lie one after
+    // another; per row, its byte size, revision and rank (copied as they are: C++ checks them).
+    // Keys are pushed to `keys`, one per row.
+    rows: function () { return { texts: [], bytes: 0, count: 0, sizes: [], revs: [], ranks: [], keys: [] }; },
+    addRows: function (rows, text, sizes, revs, ranks) {
+      rows.texts.push(text);
+      rows.bytes += text.length;
+      rows.sizes.push(sizes);
+      rows.revs.push(revs);
+      rows.ranks.push(ranks);
+      rows.count += sizes.length;
+    },
+    addRow: function (rows, key, rev, rank, text) {
+      rows.keys.push(key);
+      PbStore.addRows(rows, text, [text.length], [rev], [rank]);
+    },
+
+    // Copies `rows` into WebAssembly memory and calls exported function `fn` with them (and `extra`
+    // arguments): (bytes, byte count, sizes, row count, keys NUL-ended, key bytes, revisions, ranks, ...extra).
+    handOver: function (fn, rows, extra) {
+      const began = performance.now();
       const heap = [];
       const alloc = (size) => { const p = _malloc(Math.max(8, size)); heap.push(p); return p; };
-      const cString = (text) => { const size = lengthBytesUTF8(text) + 1; const p = alloc(size); stringToUTF8(text, p, size); return p; };
       try {
-        const textPtr = alloc(bytes);
-        let at = textPtr;
-        for (const s of sections) for (const part of s.parts) { HEAPU8.set(part, at); at += part.length; }
-        const sizesPtr = alloc(sizes.byteLength);
-        HEAP32.set(sizes, sizesPtr >> 2);
-        const revPtr = alloc(revsRanks.byteLength);
-        HEAPF64.set(revsRanks, revPtr >> 3);
-        const countPtr = alloc(sections.length * 4);
-        HEAP32.set(sections.map((s) => s.keys.length), countPtr >> 2);
-        const keysPtr = cString(JSON.stringify(keys));
-        const info = JSON.stringify({ meta, quarantined: got.quarantined || 0, legacy: legacyText,
-          upgraded_from: PbStore.regrouped ? 1 : null,
-          open_ms: PbStore.openMs, read_ms: got.read - got.t0, assemble_ms: performance.now() - got.read });
-        Module['_pb_storage_loaded'](textPtr, bytes, sizesPtr, countPtr, keysPtr, revPtr, cString(info));
+        const text = alloc(rows.bytes), sizes = alloc(4 * rows.count), revs = alloc(8 * rows.count), ranks = alloc(8 * rows.count);
+        const keyBytes = new TextEncoder().encode(rows.keys.length ? rows.keys.join('\0') + '\0' : '');
+        const keys = alloc(keyBytes.length);
+        HEAPU8.set(keyBytes, keys);
+        let at = text, row = 0;
+        for (let i = 0; i < rows.texts.length; i++) {
+          HEAPU8.set(rows.texts[i], at);
+          at += rows.texts[i].length;
+          HEAP32.set(rows.sizes[i], (sizes >> 2) + row);
+          HEAPF64.set(rows.revs[i], (revs >> 3) + row);
+          HEAPF64.set(rows.ranks[i], (ranks >> 3) + row);
+          row += rows.sizes[i].length;
+        }
+        const args = [text, rows.bytes, sizes, rows.count, keys, keyBytes.length, revs, ranks];
+        const copied = performance.now();
+        Module[fn].apply(null, extra === undefined ? args : args.concat([extra(alloc)]));
+        return copied - began;
       } finally {
         heap.forEach((p) => _free(p));
       }
     },
 
-    // Rows {id, rev, rank, json} of an ordinary store in the shape PbChunks.collect gives deals.
-    // Anything else is passed on as JSON C++ will refuse, so the row is reported and set aside
-    // instead of breaking the load.
-    collect: function (rows) {
-      const encoder = new TextEncoder();
-      const out = { keys: [], revs: [], ranks: [], sizes: [], parts: [] };
-      for (const row of rows) {
-        const bytes = encoder.encode(row && typeof row.json === 'string' ? row.json : PbChunks.refused('$row', row));
-        out.keys.push(row && row.id !== undefined ? String(row.id) : '');
-        out.revs.push(Number(row && row.rev) || 0);
-        out.ranks.push(Number(row && row.rank) || 0);
-        out.sizes.push(bytes.length);
-        out.parts.push(bytes);
+    // Pipelines, people, fields and views (all small), before the first deals.
+    deliverRecords: function (got) {
+      got.recordsSent = true;
+      const rows = PbStore.rows();
+      const counts = [];
+      for (const name of PbStore.RECORD_STORES) {
+        const found = name === 'deals' ? [] : got[name] || [];
+        PbStore.collect(found, rows);
+        counts.push(found.length);
       }
-      return out;
+      got.rows += rows.count;
+      got.handOverMs += PbStore.handOver('_pb_storage_load_records', rows, (alloc) => {
+        const p = alloc(4 * counts.length);
+        HEAP32.set(counts, p >> 2);
+        return p;
+      });
+    },
+
+    deliverDeals: function (got, rows) {
+      if (!got.recordsSent) PbStore.deliverRecords(got);
+      got.handOverMs += PbStore.handOver('_pb_storage_load_deals', rows);
+    },
+
+    // The read has finished: C++ builds the workspace (_pb_storage_loaded).
+    deliverEnd: function (got) {
+      if (!got.recordsSent) PbStore.deliverRecords(got);
+      const meta = {};
+      for (const r of got.meta || []) if (r && typeof r.key === 'string') meta[r.key] = r.value;
+      let legacyText = null;
+      if (got.workspace && got.workspace.length && !got.rows) {
+        const r = got.workspace[0];
+        legacyText = typeof r === 'string' ? r : (r && typeof r.document === 'string' ? r.document : JSON.stringify(r));
+      }
+      const info = JSON.stringify({ meta, quarantined: got.quarantined || 0, legacy: legacyText,
+        upgraded_from: PbStore.regrouped ? 1 : null,
+        open_ms: PbStore.openMs, read_ms: got.read - got.t0, assemble_ms: got.handOverMs });
+      PbStore.call('_pb_storage_loaded', info);
+    },
+
+    // Rows {id, rev, rank, json} of an ordinary store, added to `rows` (PbStore.rows). Anything
+    // else is passed on as JSON C++ will refuse, so the row is reported and set aside instead of
+    // breaking the load.
+    collect: function (found, rows) {
+      const encoder = new TextEncoder();
+      for (const row of found) {
+        const bytes = encoder.encode(row && typeof row.json === 'string' ? row.json : PbChunks.refused('$row', row));
+        // Keys go to C++ NUL-separated; a NUL in one makes it differ from the record's id, so the
+        // row is set aside.
+        const key = row && row.id !== undefined ? String(row.id).replace(/\0/g, '\ufffd') : '';
+        PbStore.addRow(rows, key, Number(row && row.rev) || 0, Number(row && row.rank) || 0, bytes);
+      }
     },
 
     // Writes one batch (parsed) in one transaction. `onDone` (replay) replaces the report to C++. A

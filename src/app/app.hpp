@@ -43,6 +43,7 @@ struct StorageInfo {
   // load_ms: from C++ asking for its data to having loaded it. The database is opened and read
   // from page start, while the WebAssembly starts, so this is only the part the app waits for.
   double open_started_at = 0, load_ms = 0;
+  double ready_at = 0;  // when it had loaded: ms since the page began loading (performance.now())
   // Phases of the load, wherever they fall: opening the database, reading every store, handing
   // the rows to C++, C++ building the workspace.
   double open_ms = 0, read_ms = 0, assemble_ms = 0, parse_ms = 0;

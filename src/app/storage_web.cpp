@@ -3,7 +3,9 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "app.hpp"
 #include "demo.hpp"
@@ -163,6 +165,7 @@ json storage_state(const App& app) {
          {"notice", s.notice},
          {"external_changes", s.external_changes},
          {"load_ms", s.load_ms},
+         {"ready_at_ms", s.ready_at},
          {"last_commit_ms", s.last_commit_ms},
          {"last_commit_work_ms", s.last_commit_work_ms},
          {"load_phases_ms", {{"open", s.open_ms}, {"read", s.read_ms}, {"assemble", s.assemble_ms}, {"parse", s.parse_ms}}}};
@@ -183,29 +186,77 @@ json storage_state(const App& app) {
 using namespace pb;
 using namespace pb::app;
 
+// What IndexedDB holds comes in parts while web/lib_storage.js reads it (read()): first every
+// record but the deals (pb_storage_load_records), then the deals a page of chunks at a time
+// (pb_storage_load_deals), each read while the next page is fetched; then pb_storage_loaded.
+// Each part is `count` rows: their JSON texts one after another in `bytes`, `sizes[i]` long each;
+// their keys one after another in `keys`, each ended by a NUL; their revisions and ranks.
+
+namespace {
+
+std::unique_ptr<WorkspaceLoader> g_loader;  // between the first part and pb_storage_loaded
+double g_load_work_ms = 0;                  // time spent reading the parts
+
+std::vector<LoadedRows::Row> rows_from(const char* bytes, int byte_count, const int* sizes, int count, const char* keys,
+                                       int key_bytes, const double* revs, const double* ranks) {
+  const std::string_view all(bytes, static_cast<std::size_t>(std::max(0, byte_count)));
+  const std::string_view key_text(keys, static_cast<std::size_t>(std::max(0, key_bytes)));
+  std::vector<LoadedRows::Row> rows;
+  rows.reserve(static_cast<std::size_t>(std::max(0, count)));
+  std::size_t at = 0, key_at = 0;
+  for (int i = 0; i < count; ++i) {
+    const std::size_t size = std::min(all.size() - at, static_cast<std::size_t>(std::max(0, sizes[i])));
+    const std::size_t key_end = std::min(key_text.size(), key_text.find('\0', key_at));
+    // Stored revisions and ranks are whatever the row held: anything but a sane number reads as 0.
+    const double rev = std::isfinite(revs[i]) && std::fabs(revs[i]) < 9e15 ? revs[i] : 0;
+    const double rank = std::isnan(ranks[i]) ? 0 : ranks[i];  // +infinity: an unreadable chunk, put last
+    rows.push_back(LoadedRows::Row{key_text.substr(key_at, key_end - key_at), static_cast<std::int64_t>(rev), rank,
+                                   all.substr(at, size)});
+    at += size;
+    key_at = std::min(key_text.size(), key_end + 1);
+  }
+  return rows;
+}
+
+WorkspaceLoader& loader() {
+  if (!g_loader) g_loader = std::make_unique<WorkspaceLoader>();
+  return *g_loader;
+}
+
+}  // namespace
+
 extern "C" {
 
-// Everything IndexedDB holds, read in one transaction (web/lib_storage.js read()): every row's
-// JSON one after another in `bytes`, each `sizes[i]` long; per store (`counts` says how many rows
-// each has) in store order; their keys as a JSON array; their revisions and ranks as pairs.
-EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* bytes, int byte_count, const int* sizes, const int* counts,
-                                            const char* keys_json, const double* revs_ranks, const char* info_json) {
+// Pipelines, people, fields and views: `kinds` holds how many rows of each, in that order.
+EMSCRIPTEN_KEEPALIVE void pb_storage_load_records(const char* bytes, int byte_count, const int* sizes, int count,
+                                                  const char* keys, int key_bytes, const double* revs,
+                                                  const double* ranks, const int* kinds) {
+  const double started = now_precise();
+  std::vector<LoadedRows::Row> all = rows_from(bytes, byte_count, sizes, count, keys, key_bytes, revs, ranks);
+  LoadedRows rows;
+  std::size_t row = 0;
+  for (RecordKind kind : kRecordKinds) {
+    if (kind == RecordKind::Deal) continue;
+    for (int i = 0; i < kinds[static_cast<int>(kind)] && row < all.size(); ++i) rows.rows[static_cast<int>(kind)].push_back(all[row++]);
+  }
+  sort_by_rank(rows);
+  g_loader = std::make_unique<WorkspaceLoader>();
+  g_loader->records(rows);
+  g_load_work_ms = now_precise() - started;
+}
+
+EMSCRIPTEN_KEEPALIVE void pb_storage_load_deals(const char* bytes, int byte_count, const int* sizes, int count,
+                                                const char* keys, int key_bytes, const double* revs, const double* ranks) {
+  const double started = now_precise();
+  loader().deals(rows_from(bytes, byte_count, sizes, count, keys, key_bytes, revs, ranks));
+  g_load_work_ms += now_precise() - started;
+}
+
+// The read has finished: `info_json` holds the meta store, the count of rows set aside earlier,
+// a schema-0 document if that is all there is, and the read's timings.
+EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* info_json) {
   App& app = the_app();
   const double started = now_precise();
-  LoadedRows rows;
-  json keys = json::parse(keys_json, nullptr, false);
-  if (!keys.is_array()) keys = json::array();
-  const std::string_view all(bytes, static_cast<std::size_t>(std::max(0, byte_count)));
-  std::size_t at = 0, row = 0;
-  for (std::size_t kind = 0; kind < kRecordKinds.size(); ++kind)
-    for (int i = 0; i < counts[kind]; ++i, ++row) {
-      const std::size_t size = std::min(all.size() - at, static_cast<std::size_t>(std::max(0, sizes[row])));
-      const std::string key = row < keys.size() && keys[row].is_string() ? keys[row].get<std::string>() : "";
-      rows.rows[kind].push_back(LoadedRows::Row{key, static_cast<std::int64_t>(revs_ranks[2 * row]),
-                                                revs_ranks[2 * row + 1], all.substr(at, size)});
-      at += size;
-    }
-  sort_by_rank(rows);
   json info = json::parse(info_json, nullptr, false);
   if (info.is_discarded()) info = json::object();
   const json meta = info.value("meta", json::object());
@@ -219,10 +270,9 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* bytes, int byte_count, c
   if (!legacy.empty()) {
     migrated = migrate_schema0(app, legacy, ws);
   } else {
-    load_rows(rows, ws, app.persist->mirror(), report);
+    loader().finish(ws, app.persist->mirror(), report);
   }
-  rows = {};
-  keys = {};
+  g_loader.reset();
   const bool first_visit = ws.pipelines.empty() && ws.deals.empty() && !meta.contains("created") && legacy.empty();
   install_session(app, std::move(ws));
   load_user_templates(app, meta);
@@ -255,7 +305,8 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* bytes, int byte_count, c
   app.persist->enqueue(std::move(extra), now_precise());
   app.storage.loaded = true;
   app.storage.load_ms = now_precise() - app.storage.open_started_at;
-  app.storage.parse_ms = now_precise() - started;
+  app.storage.ready_at = now_precise();
+  app.storage.parse_ms = g_load_work_ms + (now_precise() - started);
   app.storage.open_ms = info.value("open_ms", 0.0);
   app.storage.read_ms = info.value("read_ms", 0.0);
   app.storage.assemble_ms = info.value("assemble_ms", 0.0);
@@ -268,6 +319,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* bytes, int byte_count, c
 EMSCRIPTEN_KEEPALIVE void pb_storage_unavailable(const char* reason) {
   App& app = the_app();
   app.persist->set_unavailable(reason);
+  g_loader.reset();  // a read that failed part-way
   if (app.storage.loaded) return;
   install_session(app, Workspace{});
   load_user_templates(app, json::object());
@@ -275,6 +327,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_unavailable(const char* reason) {
   load_demo(app, demo_deals > 0 ? static_cast<std::size_t>(demo_deals) : 240, url_int("one") > 0);
   app.storage.loaded = true;
   app.storage.load_ms = now_precise() - app.storage.open_started_at;
+  app.storage.ready_at = now_precise();
   announce_ready();
 }
 

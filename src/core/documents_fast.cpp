@@ -782,11 +782,37 @@ bool write_deals_json(const Table<Deal>& deals, int indent, int level, std::stri
   return Writer(out, indent).deals(deals, level);
 }
 
+namespace {
+// nlohmann reads numbers with the C library, honouring the locale's decimal point; so does strtod here.
+bool locale_reads_json_numbers() {
+  const std::lconv* lc = std::localeconv();
+  return !lc || !lc->decimal_point || std::string_view(lc->decimal_point) == ".";
+}
+}  // namespace
+
+struct FastDealRows::State {
+  Cursor cursor{nullptr, nullptr};
+  DealReader reader{cursor};  // reads whatever `cursor` is set to; keeps its scratch strings between rows
+  bool usable = locale_reads_json_numbers();
+};
+
+FastDealRows::FastDealRows() : state_(std::make_unique<State>()) {}
+FastDealRows::~FastDealRows() = default;
+
+bool FastDealRows::read(std::string_view text, const Table<FieldDef>& fields, Deal& out) {
+  if (!state_->usable) return false;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  std::size_t custom_begin = 0, custom_end = 0;
+  state_->cursor = Cursor(begin, end);
+  if (!state_->reader.deal(out, custom_begin, custom_end) || !state_->cursor.at_end()) return false;
+  if (custom_end == 0) return true;
+  state_->cursor = Cursor(begin + custom_begin, begin + custom_end);
+  return state_->reader.custom(fields, out.custom) && state_->cursor.at_end();
+}
+
 bool load_workspace_fast(std::string_view text, Workspace& out) {
-  if (text.size() > kMaxWorkspaceBytes) return false;
-  // nlohmann reads numbers with the C library, honouring the locale's decimal point; so does strtod here.
-  if (const std::lconv* lc = std::localeconv(); lc && lc->decimal_point && std::string_view(lc->decimal_point) != ".")
-    return false;
+  if (text.size() > kMaxWorkspaceBytes || !locale_reads_json_numbers()) return false;
 
   // The top-level object: locate "deals" (exactly once) and read its array straight away.
   Cursor c(text.data(), text.data() + text.size());

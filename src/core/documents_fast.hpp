@@ -7,6 +7,7 @@
 // older version, a null, a field with a problem, ...) it gives up and the DOM path does the work,
 // with its messages.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,21 @@ bool write_deals_json(const Table<Deal>& deals, int indent, int level, std::stri
 
 // Reads a valid current-version workspace document; false, leaving `out` alone, otherwise.
 bool load_workspace_fast(std::string_view text, Workspace& out);
+
+// Reads stored deal rows (one deal's JSON each) as read_deal with DealRead::Document would, the
+// custom values checked against `fields`. False, for the careful reader and its messages, on
+// anything else; `out` is then partly written. References to other records are not checked.
+class FastDealRows {
+ public:
+  FastDealRows();
+  ~FastDealRows();
+  FastDealRows(const FastDealRows&) = delete;
+  FastDealRows& operator=(const FastDealRows&) = delete;
+  bool read(std::string_view text, const Table<FieldDef>& fields, Deal& out);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace pb::detail

@@ -62,21 +62,28 @@ CommitResult MemoryStorage::apply(const WriteBatch& batch) {
 
 LoadedRows MemoryStorage::rows_for_load() const {
   LoadedRows out;
-  std::vector<std::pair<std::size_t, std::size_t>> spans;  // offsets into out.text, filled in below
+  struct Spans {
+    std::size_t key, key_size, json, json_size;  // offsets into out.text, made views below
+  };
+  std::vector<Spans> spans;
+  out.text.reserve(64);  // on the heap even when short, so the views survive moving `out`
   for (RecordKind kind : kRecordKinds)
     for (const auto& [id, row] : store(kind)) {
       // A row holding a string stands for a row whose text is not JSON at all.
       const std::string text = row.data.is_string() && row.data.get<std::string>().rfind("raw:", 0) == 0
                                    ? row.data.get<std::string>().substr(4)
                                    : row.data.dump();
-      spans.emplace_back(out.text.size(), text.size());
+      spans.push_back({out.text.size(), id.size(), out.text.size() + id.size(), text.size()});
+      out.text += id;
       out.text += text;
-      out.rows[static_cast<int>(kind)].push_back(LoadedRows::Row{id, row.rev, row.rank, {}});
+      out.rows[static_cast<int>(kind)].push_back(LoadedRows::Row{{}, row.rev, row.rank, {}});
     }
   std::size_t i = 0;
+  const std::string_view all(out.text);
   for (auto& rows : out.rows)
     for (auto& r : rows) {
-      r.json = std::string_view(out.text).substr(spans[i].first, spans[i].second);
+      r.key = all.substr(spans[i].key, spans[i].key_size);
+      r.json = all.substr(spans[i].json, spans[i].json_size);
       ++i;
     }
   sort_by_rank(out);

@@ -129,6 +129,12 @@ const StorageMirror::Entry* StorageMirror::find(RecordKind kind, std::string_vie
   return it == m.end() ? nullptr : &it->second;
 }
 
+void StorageMirror::set(RecordKind kind, std::string_view id, Entry e) {
+  Map& m = map(kind);
+  if (auto it = m.find(id); it != m.end()) it->second = e;
+  else m.emplace(std::string(id), e);
+}
+
 void StorageMirror::erase(RecordKind kind, std::string_view id) {
   Map& m = map(kind);
   if (auto it = m.find(id); it != m.end()) m.erase(it);

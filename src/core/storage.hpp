@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,7 +107,8 @@ class StorageMirror {
     double rank = 0;
   };
   const Entry* find(RecordKind kind, std::string_view id) const;
-  void set(RecordKind kind, const Id& id, Entry e) { map(kind)[id] = e; }
+  void set(RecordKind kind, std::string_view id, Entry e);
+  void reserve(RecordKind kind, std::size_t n) { map(kind).reserve(n); }
   void erase(RecordKind kind, std::string_view id);
   std::size_t size(RecordKind kind) const { return maps_[static_cast<int>(kind)].size(); }
   template <class Fn> void for_each(RecordKind kind, Fn fn) const {
@@ -131,25 +133,45 @@ void collapse_writes(std::vector<RecordWrite>& writes, StorageMirror& mirror);
 WriteBatch make_full_batch(const Workspace& ws, StorageMirror& mirror);
 
 // Rows as loaded: each row's key, revision, rank and JSON text, per kind. Texts stay text: valid
-// data is read in one pass by the fast document reader; only when that fails is each row parsed
-// alone, so one bad row cannot hide the others.
+// data is read by the fast readers; only a row they refuse is parsed alone, for its messages, so
+// one bad row cannot hide the others.
 struct LoadedRows {
   struct Row {
-    std::string key;
+    std::string_view key;   // views into `text`, or into memory the loader's caller keeps alive
     std::int64_t rev = 0;
     double rank = 0;
-    std::string_view json;  // into `text`, or into memory the loader's caller keeps alive
+    std::string_view json;
   };
   std::array<std::vector<Row>, kRecordKinds.size()> rows;
-  std::string text;  // owns what the rows' json views point at, when they are not borrowed
+  std::string text;  // owns what the rows' views point at, when they are not borrowed
 };
 // Puts each kind's rows in rank order (stored rows come in key or chunk order).
 void sort_by_rank(LoadedRows& rows);
 struct LoadReport {
   std::vector<QuarantinedRecord> quarantined;  // rows that could not be used
 };
-// Builds the workspace from stored rows. Unreadable rows, and rows that break references (a deal
-// in a missing stage), are set aside in the report, never dropped silently; the rest loads.
+
+// Builds the workspace from stored rows that arrive in parts, as the browser reads them: first
+// every record but the deals, then the deals in batches, in any order (they are put in rank order
+// at the end). Unreadable rows, and rows that break references (a deal in a missing stage), are set
+// aside in the report, never dropped silently; the rest loads. Rows need to live only for the call
+// they are passed to.
+class WorkspaceLoader {
+ public:
+  WorkspaceLoader();
+  ~WorkspaceLoader();
+  WorkspaceLoader(const WorkspaceLoader&) = delete;
+  WorkspaceLoader& operator=(const WorkspaceLoader&) = delete;
+  // Pipelines, people, fields and views (deal rows in `rows` are ignored), each kind in rank order.
+  void records(const LoadedRows& rows);
+  void deals(const std::vector<LoadedRows::Row>& rows);
+  void finish(Workspace& out, StorageMirror& mirror, LoadReport& report);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+// All at once: records(rows), deals(the deal rows), finish().
 void load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report);
 
 // Applies records written by another tab. Returns the change made (for redrawing and history).

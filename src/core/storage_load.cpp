@@ -3,6 +3,7 @@
 
 #include "codec.hpp"
 #include "documents.hpp"
+#include "documents_fast.hpp"
 #include "storage.hpp"
 #include "validate.hpp"
 
@@ -32,37 +33,36 @@ void check_refs(const Workspace&, const FieldDef&, Issues&) {}
 void check_refs(const Workspace& ws, const View& v, Issues& issues) { check_view(ws, v, JsonPath(), issues); }
 void check_refs(const Workspace& ws, const Deal& d, Issues& issues) { check_deal(ws, d, JsonPath(), issues); }
 
-// Row by row, for stores holding something the document reader refused.
-struct RowReader {
-  Workspace& ws;
-  StorageMirror& mirror;
-  LoadReport& report;
-
-  template <class T>
-  void read(const std::vector<LoadedRows::Row>& rows) {
-    const std::string_view store = store_name(kind_of<T>());
-    for (const auto& row : rows) {
-      Issues issues;
-      json v;
-      std::string error;
-      T record;
-      if (!parse_json(row.json, v, error, ParseLimits{kMaxRowBytes, 64})) {
-        issues.add("", "not JSON: " + error);
-        v = std::string(row.json.substr(0, 4096));  // keep what there is, for the export
-      } else if (decode(v, ws, record, issues)) {
-        if (record.id != row.key) issues.add("/id", "does not match the row's key \"" + row.key + "\"");
-        else if (table_of<T>(ws).contains(record.id)) issues.add("/id", "repeats id \"" + row.key + "\"");
-        else check_refs(ws, record, issues);
-      }
-      if (!issues.ok()) {
-        report.quarantined.push_back(QuarantinedRecord{std::string(store), row.key, issues.summary(), std::move(v)});
-        continue;
-      }
-      table_of<T>(ws).insert(table_of<T>(ws).size(), std::make_shared<const T>(std::move(record)));
-      mirror.set(kind_of<T>(), row.key, {row.rev, row.rank});
-    }
+// One row read on its own, with messages: false, and the row set aside in the report, when it is
+// not JSON, not a valid record, not under its own key, a repeat, or pointing at missing records.
+template <class T>
+bool read_row(const LoadedRows::Row& row, const Workspace& ws, T& record, LoadReport& report) {
+  Issues issues;
+  json v;
+  std::string error;
+  if (!parse_json(row.json, v, error, ParseLimits{kMaxRowBytes, 64})) {
+    issues.add("", "not JSON: " + error);
+    v = std::string(row.json.substr(0, 4096));  // keep what there is, for the export
+  } else if (decode(v, ws, record, issues)) {
+    if (record.id != row.key) issues.add("/id", "does not match the row's key \"" + std::string(row.key) + "\"");
+    else if (table_of<T>(ws).contains(record.id)) issues.add("/id", "repeats id \"" + std::string(row.key) + "\"");
+    else check_refs(ws, record, issues);
   }
-};
+  if (issues.ok()) return true;
+  report.quarantined.push_back(QuarantinedRecord{std::string(store_name(kind_of<T>())), std::string(row.key), issues.summary(), std::move(v)});
+  return false;
+}
+
+// Row by row, for a kind whose rows the document reader refused.
+template <class T>
+void read_rows(const std::vector<LoadedRows::Row>& rows, Workspace& ws, StorageMirror& mirror, LoadReport& report) {
+  for (const auto& row : rows) {
+    T record;
+    if (!read_row(row, ws, record, report)) continue;
+    table_of<T>(ws).insert(table_of<T>(ws).size(), std::make_shared<const T>(std::move(record)));
+    mirror.set(kind_of<T>(), row.key, {row.rev, row.rank});
+  }
+}
 
 template <class T>
 bool mirror_table(const Table<T>& table, const std::vector<LoadedRows::Row>& rows, StorageMirror& mirror) {
@@ -74,14 +74,9 @@ bool mirror_table(const Table<T>& table, const std::vector<LoadedRows::Row>& row
   return true;
 }
 
-// The rows as one workspace document, for the fast reader.
-std::string document_of(const LoadedRows& loaded) {
-  std::size_t size = 128;
-  for (const auto& rows : loaded.rows)
-    for (const auto& r : rows) size += r.json.size() + 1;
-  std::string doc;
-  doc.reserve(size);
-  doc += "{\"format\":\"";
+// Every record but the deals as one workspace document, for the document reader.
+std::string document_without_deals(const LoadedRows& loaded) {
+  std::string doc = "{\"format\":\"";
   doc += kWorkspaceFormat;
   doc += "\",\"version\":" + std::to_string(kWorkspaceVersion);
   for (RecordKind kind : kRecordKinds) {
@@ -89,11 +84,12 @@ std::string document_of(const LoadedRows& loaded) {
     doc += store_name(kind);
     doc += "\":[";
     bool first = true;
-    for (const auto& r : loaded.rows[static_cast<int>(kind)]) {
-      if (!first) doc += ',';
-      first = false;
-      doc += r.json;
-    }
+    if (kind != RecordKind::Deal)
+      for (const auto& r : loaded.rows[static_cast<int>(kind)]) {
+        if (!first) doc += ',';
+        first = false;
+        doc += r.json;
+      }
     doc += ']';
   }
   doc += '}';
@@ -108,32 +104,99 @@ void sort_by_rank(LoadedRows& loaded) {
     if (!std::is_sorted(rows.begin(), rows.end(), by_rank)) std::stable_sort(rows.begin(), rows.end(), by_rank);
 }
 
-void load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report) {
+struct WorkspaceLoader::State {
+  struct Pending {
+    double rank;
+    std::int64_t rev;
+    std::shared_ptr<const Deal> deal;
+  };
+  Workspace ws;
+  StorageMirror mirror;
+  LoadReport report;
+  std::vector<Pending> deals;  // read so far, in the order they came
+  detail::FastDealRows fast;
+};
+
+WorkspaceLoader::WorkspaceLoader() : state_(std::make_unique<State>()) {}
+WorkspaceLoader::~WorkspaceLoader() = default;
+
+void WorkspaceLoader::records(const LoadedRows& rows) {
+  State& s = *state_;
   auto of = [&](RecordKind k) -> const std::vector<LoadedRows::Row>& { return rows.rows[static_cast<int>(k)]; };
-  // Healthy data: the fast document reader checks everything at once.
+  // Healthy data: the document reader checks them all at once.
   {
     Workspace ws;
     Issues issues;
     StorageMirror fresh;
-    if (load_workspace(document_of(rows), ws, issues) && mirror_table(ws.pipelines, of(RecordKind::Pipeline), fresh) &&
+    if (load_workspace(document_without_deals(rows), ws, issues) && mirror_table(ws.pipelines, of(RecordKind::Pipeline), fresh) &&
         mirror_table(ws.people, of(RecordKind::Person), fresh) && mirror_table(ws.fields, of(RecordKind::Field), fresh) &&
-        mirror_table(ws.views, of(RecordKind::View), fresh) && mirror_table(ws.deals, of(RecordKind::Deal), fresh)) {
-      out = std::move(ws);
-      mirror = std::move(fresh);
+        mirror_table(ws.views, of(RecordKind::View), fresh)) {
+      s.ws = std::move(ws);
+      s.mirror = std::move(fresh);
       return;
     }
   }
   // Something is wrong: read row by row and set the bad ones aside.
-  Workspace partial;
-  StorageMirror partial_mirror;
-  RowReader reader{partial, partial_mirror, report};
-  reader.read<Pipeline>(of(RecordKind::Pipeline));
-  reader.read<Person>(of(RecordKind::Person));
-  reader.read<FieldDef>(of(RecordKind::Field));
-  reader.read<View>(of(RecordKind::View));
-  reader.read<Deal>(of(RecordKind::Deal));
-  out = std::move(partial);
-  mirror = std::move(partial_mirror);
+  s.ws = Workspace{};
+  s.mirror.clear();
+  read_rows<Pipeline>(of(RecordKind::Pipeline), s.ws, s.mirror, s.report);
+  read_rows<Person>(of(RecordKind::Person), s.ws, s.mirror, s.report);
+  read_rows<FieldDef>(of(RecordKind::Field), s.ws, s.mirror, s.report);
+  read_rows<View>(of(RecordKind::View), s.ws, s.mirror, s.report);
+}
+
+void WorkspaceLoader::deals(const std::vector<LoadedRows::Row>& rows) {
+  State& s = *state_;
+  s.deals.reserve(s.deals.size() + rows.size());
+  for (const auto& row : rows) {
+    // The fast reader takes healthy rows; anything it refuses is read again with messages.
+    auto deal = std::make_shared<Deal>();
+    if (row.json.size() <= kMaxRowBytes && s.fast.read(row.json, s.ws.fields, *deal) && deal->id == row.key) {
+      Issues issues;
+      check_deal(s.ws, *deal, JsonPath(), issues);
+      if (issues.ok()) {
+        s.deals.push_back({row.rank, row.rev, std::move(deal)});
+        continue;
+      }
+    }
+    Deal careful;
+    if (read_row(row, s.ws, careful, s.report))
+      s.deals.push_back({row.rank, row.rev, std::make_shared<const Deal>(std::move(careful))});
+  }
+}
+
+void WorkspaceLoader::finish(Workspace& out, StorageMirror& mirror, LoadReport& report) {
+  State& s = *state_;
+  const auto by_rank = [](const State::Pending& a, const State::Pending& b) { return a.rank < b.rank; };
+  if (!std::is_sorted(s.deals.begin(), s.deals.end(), by_rank)) std::stable_sort(s.deals.begin(), s.deals.end(), by_rank);
+  s.ws.deals.reserve(s.deals.size());
+  s.mirror.reserve(RecordKind::Deal, s.deals.size());
+  for (auto& pending : s.deals) {
+    const std::size_t before = s.ws.deals.size();
+    s.ws.deals.insert(before, pending.deal);
+    if (s.ws.deals.size() == before) {  // the same id again, further down in rank order
+      Issues issues;
+      issues.add("/id", "repeats id \"" + pending.deal->id + "\"");
+      report.quarantined.push_back(QuarantinedRecord{std::string(store_name(RecordKind::Deal)), pending.deal->id,
+                                                     issues.summary(), to_json(*pending.deal)});
+      continue;
+    }
+    s.mirror.set(RecordKind::Deal, pending.deal->id, {pending.rev, pending.rank});
+  }
+  s.deals = {};
+  for (auto& q : s.report.quarantined) report.quarantined.push_back(std::move(q));
+  s.report = {};
+  out = std::move(s.ws);
+  mirror = std::move(s.mirror);
+  s.ws = Workspace{};
+  s.mirror.clear();
+}
+
+void load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report) {
+  WorkspaceLoader loader;
+  loader.records(rows);
+  loader.deals(rows.rows[static_cast<int>(RecordKind::Deal)]);
+  loader.finish(out, mirror, report);
 }
 
 // [SECTION] Rows from another tab

@@ -371,3 +371,40 @@ TEST_CASE("storage: an import that replaces records with the same ids writes eac
   CHECK(tab.persist.state() == SaveState::Saved);
   CHECK(reload(storage) == tab.session.workspace());
 }
+
+TEST_CASE("storage: deals read in batches, in any order, load in rank order; a repeated id is set aside") {
+  MemoryStorage storage;
+  DemoOptions options;
+  options.deals = 90;
+  Tab tab(storage, make_demo_workspace(options));
+  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
+  settle(tab, storage);
+  LoadedRows rows = storage.rows_for_load();
+  std::vector<LoadedRows::Row> deals = rows.rows[static_cast<int>(RecordKind::Deal)];
+  REQUIRE(deals.size() == 90);
+  // The same deal again, ranked after every other: the one further down is set aside.
+  LoadedRows::Row again = deals[10];
+  again.rank = deals.back().rank + 1;
+  deals.push_back(again);
+  // Batches of 25 handed over last first, each reversed, as chunks might hold them.
+  std::vector<std::vector<LoadedRows::Row>> batches;
+  for (std::size_t i = 0; i < deals.size(); i += 25)
+    batches.emplace_back(deals.begin() + static_cast<std::ptrdiff_t>(i),
+                         deals.begin() + static_cast<std::ptrdiff_t>(std::min(deals.size(), i + 25)));
+  WorkspaceLoader loader;
+  loader.records(rows);
+  for (auto b = batches.rbegin(); b != batches.rend(); ++b) loader.deals(std::vector<LoadedRows::Row>(b->rbegin(), b->rend()));
+  Workspace loaded;
+  StorageMirror mirror;
+  LoadReport report;
+  loader.finish(loaded, mirror, report);
+  CHECK(loaded == tab.session.workspace());
+  REQUIRE(report.quarantined.size() == 1);
+  CHECK(report.quarantined[0].id == std::string(again.key));
+  CHECK(report.quarantined[0].reason.find("repeats") != std::string::npos);
+  CHECK(report.quarantined[0].raw.value("id", "") == std::string(again.key));
+  const StorageMirror::Entry* e = mirror.find(RecordKind::Deal, again.key);
+  REQUIRE(e != nullptr);
+  CHECK(e->rank == deals[10].rank);  // the mirror knows the row that loaded
+  CHECK(mirror.size(RecordKind::Deal) == 90);
+}
