@@ -1,7 +1,7 @@
 // Storage benchmarks in headless Chromium (run by tests/bench/storage.bench.sh from shell/bench):
 //  - time from an edit to its commit in IndexedDB, with 1,000 and with 100,000 deals (the two
 //    should be within 1.5x: a save costs what it touches, not the workspace size);
-//  - start-up load of 100,000 deals from IndexedDB (navigation to pipeboard.ready).
+//  - start-up load of 100,000 deals from IndexedDB (navigation to pipeboard.ready, and to the first frame).
 // Results: storage.json and storage.md in the results directory.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,19 +53,24 @@ try {
       out.edit_to_commit_ms[deals] = { median: median(times), min: Math.min(...times), max: Math.max(...times), runs: times.length };
       out.transaction_ms[deals] = { median: median(transactions), work_median: median(work), runs: transactions.length };
       if (deals === 100000) {
-        const total = [], waited = [], phases = { open: [], read: [], assemble: [], parse: [] };
+        // Times are the page's own clock (ms since navigation began): when pipeboard.ready resolved
+        // and when the first frame was drawn. Asking the page afterwards adds the harness's own
+        // round trips, which the load does not cost a user.
+        const total = [], frame = [], waited = [], phases = { open: [], read: [], assemble: [], parse: [] };
         for (let i = 0; i < loads; i++) {
           await page.goto(server.url);
           await ready(page);
-          const nav = await page.evaluate(() => performance.now());  // ms since navigation start
-          total.push(nav);
+          await page.waitForFunction(() => window.pipeboard.frameStats().frames > 0, null, { timeout: 60000 });
           const s = await page.evaluate(() => window.pipeboard.state());
           if (s.deals !== deals) throw new Error(`loaded ${s.deals} deals, expected ${deals}`);
+          total.push(s.storage.ready_at_ms);
+          frame.push(await page.evaluate(() => window.pipeboard.frameStats().first_frame_at_ms));
           waited.push(s.storage.load_ms);
           for (const k of Object.keys(phases)) phases[k].push(s.storage.load_phases_ms[k]);
         }
         const phaseMedians = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)]));
-        out.load_100k = { navigation_to_ready_ms: median(total), app_waited_ms: median(waited), phases_ms: phaseMedians, runs: loads };
+        out.load_100k = { navigation_to_ready_ms: median(total), navigation_to_first_frame_ms: median(frame), worst_ready_ms: Math.max(...total),
+          app_waited_ms: median(waited), phases_ms: phaseMedians, runs: loads };
       }
     } finally {
       await browser.close();
@@ -87,9 +92,10 @@ const md = [
   `| ratio 100k / 1k | ${out.edit_ratio_100k_to_1k.toFixed(2)}× | ≤ 1.5× |`,
   `| of which the IndexedDB transaction, 1,000 / 100,000 deals (medians) | ${out.transaction_ms[1000].median.toFixed(1)} / ${out.transaction_ms[100000].median.toFixed(1)} ms | |`,
   `| of which preparing the writes (the rest waits for IndexedDB and frames), 1,000 / 100,000 | ${out.transaction_ms[1000].work_median.toFixed(1)} / ${out.transaction_ms[100000].work_median.toFixed(1)} ms | |`,
-  `| start-up load of 100,000 deals, navigation → ready (median of ${loads}) | ${out.load_100k.navigation_to_ready_ms.toFixed(0)} ms | ≤ 2000 ms |`,
+  `| start-up load of 100,000 deals, navigation → ready (median of ${loads}; slowest ${out.load_100k.worst_ready_ms.toFixed(0)} ms) | ${out.load_100k.navigation_to_ready_ms.toFixed(0)} ms | ≤ 2000 ms |`,
+  `| navigation → first board frame drawn (median) | ${out.load_100k.navigation_to_first_frame_ms.toFixed(0)} ms | |`,
   `| of which the app waited for its data (the read starts with the page) | ${out.load_100k.app_waited_ms.toFixed(0)} ms | |`,
-  `| phases: open / read / hand to C++ / C++ builds the workspace | ${['open', 'read', 'assemble', 'parse'].map((k) => out.load_100k.phases_ms[k].toFixed(0)).join(' / ')} ms | |`,
+  `| phases, overlapping (C++ reads a page of chunks while the next is fetched): open / read / hand to C++ / C++ builds the workspace | ${['open', 'read', 'assemble', 'parse'].map((k) => out.load_100k.phases_ms[k].toFixed(0)).join(' / ')} ms | |`,
 ].join('\n') + '\n';
 fs.writeFileSync(path.join(results, 'storage.md'), md);
 process.stdout.write(md);
