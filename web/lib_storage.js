@@ -211,10 +211,11 @@ mergeInto(LibraryManager.library, {
       else PbStore.read(null, () => PbStore.replay(journal, deliver));
     },
 
-    PAGE: 10,  // deal chunks per request: C++ reads one page while IndexedDB fetches the next ones
+    FIRST_PAGE: 2,  // deal chunks in the first read request (see read())
+    PAGE: 10,       // and in each of the others
 
     // Everything in one read transaction: a getAll per store, and the deal chunks a page at a time,
-    // each page passed to onDeals(got, rows) as it comes; then(got) once all is read.
+    // in key order, each page passed to onDeals(got, rows) as it comes; then(got) once all is read.
     read: function (onDeals, then) {
       const db = PbStore.db;
       const names = PbStore.RECORD_STORES.filter((name) => name !== 'deals').concat(['meta']);
@@ -235,19 +236,23 @@ mergeInto(LibraryManager.library, {
       q.onsuccess = () => { got.quarantined = q.result; };
       PbChunks.reset();
       const chunks = tx.objectStore(PbChunks.STORE);
-      const pages = chunks.getAllKeys();
-      pages.onsuccess = () => {
-        // Every page is asked for at once: IndexedDB fetches the next ones while C++ reads the first.
-        const keys = pages.result;
-        for (let i = 0; i < keys.length; i += PbStore.PAGE) {
-          const r = chunks.getAll(IDBKeyRange.bound(keys[i], keys[Math.min(i + PbStore.PAGE, keys.length) - 1]));
-          r.onsuccess = () => {
-            const rows = PbStore.rows();
-            PbChunks.collect(r.result, rows);
-            got.rows += rows.count;
-            if (onDeals && rows.count) onDeals(got, rows);
-          };
-        }
+      const page = (request) => {
+        request.onsuccess = () => {
+          const rows = PbStore.rows();
+          PbChunks.collect(request.result, rows);
+          got.rows += rows.count;
+          if (onDeals && rows.count) onDeals(got, rows);
+        };
+      };
+      // A small first page goes out with the small stores, so C++ has deals to read soon; the
+      // chunks' keys then say where the other pages start, and they are all asked for at once:
+      // IndexedDB fetches each next page while C++ reads the last.
+      page(chunks.getAll(null, PbStore.FIRST_PAGE));
+      const keysRequest = chunks.getAllKeys();
+      keysRequest.onsuccess = () => {
+        const keys = keysRequest.result;
+        for (let i = PbStore.FIRST_PAGE; i < keys.length; i += PbStore.PAGE)
+          page(chunks.getAll(IDBKeyRange.bound(keys[i], keys[Math.min(i + PbStore.PAGE, keys.length) - 1])));
       };
       tx.onabort = tx.onerror = () => PbStore.unavailable(PbStore.describe(tx.error));
       tx.oncomplete = () => {

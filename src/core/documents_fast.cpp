@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -652,6 +653,7 @@ class DealReader {
   }
 
   bool history(std::vector<StageVisit>& out) {
+    visits_.clear();
     if (!c_.eat('[')) return false;
     if (c_.eat(']')) return true;
     do {
@@ -664,9 +666,12 @@ class DealReader {
         return false;
       });
       if (!ok || !pipeline || !stage || !at) return false;
-      out.push_back(std::move(v));
+      visits_.push_back(std::move(v));
     } while (c_.eat(','));
-    return c_.eat(']');
+    if (!c_.eat(']')) return false;
+    // Gathered in a vector kept between deals, then moved in with one allocation of the right size.
+    out.assign(std::make_move_iterator(visits_.begin()), std::make_move_iterator(visits_.end()));
+    return true;
   }
 
   // One deal; its "custom" object is only located (custom_begin/end), to be read once the
@@ -769,6 +774,7 @@ class DealReader {
  private:
   Cursor& c_;
   std::string key_, scratch_;
+  std::vector<StageVisit> visits_;
 };
 
 struct ParsedDeal {

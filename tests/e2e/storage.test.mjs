@@ -62,6 +62,9 @@ test('data survives a reload, and the first visit is saved without a Save button
     const deal = ws.deals[3].id;
     assert.equal((await rename(page, deal, 'Łódź expansion')).ok, true);
     assert.equal((await state(page)).storage.status === 'saved', false, 'the change is pending or saving at first');
+    // Deleted, then back by undo: stored again at the end of its chunk, but ranked second.
+    assert.equal((await api(page, (d) => window.pipeboard.dispatch({ type: 'deal.delete', deal: d }), ws.deals[1].id)).ok, true);
+    assert.equal((await api(page, () => window.pipeboard.undo())).ok, true);
     const flushed = await flush(page);
     assert.equal(flushed.status, 'saved');
     assert.equal(flushed.pending, 0);
