@@ -1,9 +1,11 @@
-// Reading stored rows back into a workspace, and applying rows another tab wrote.
+// Reading stored rows back into a workspace: the careful reader for rows the fast one refuses, and
+// every record but the deals (few, read once); and applying rows another tab wrote. Optimized for
+// size in the web build; the deals' fast path is in storage_load_deals.cpp.
 #include <algorithm>
 
 #include "codec.hpp"
 #include "documents.hpp"
-#include "documents_fast.hpp"
+#include "storage_load_internal.hpp"
 #include "storage.hpp"
 #include "validate.hpp"
 
@@ -98,24 +100,11 @@ std::string document_without_deals(const LoadedRows& loaded) {
 
 }  // namespace
 
-void sort_by_rank(LoadedRows& loaded) {
-  const auto by_rank = [](const LoadedRows::Row& a, const LoadedRows::Row& b) { return a.rank < b.rank; };
-  for (auto& rows : loaded.rows)
-    if (!std::is_sorted(rows.begin(), rows.end(), by_rank)) std::stable_sort(rows.begin(), rows.end(), by_rank);
+namespace detail {
+bool read_deal_row(const LoadedRows::Row& row, const Workspace& ws, Deal& deal, LoadReport& report) {
+  return read_row(row, ws, deal, report);
 }
-
-struct WorkspaceLoader::State {
-  struct Pending {
-    double rank;
-    std::int64_t rev;
-    std::shared_ptr<const Deal> deal;
-  };
-  Workspace ws;
-  StorageMirror mirror;
-  LoadReport report;
-  std::vector<Pending> deals;  // read so far, in the order they came
-  detail::FastDealRows fast;
-};
+}  // namespace detail
 
 WorkspaceLoader::WorkspaceLoader() : state_(std::make_unique<State>()) {}
 WorkspaceLoader::~WorkspaceLoader() = default;
@@ -143,60 +132,6 @@ void WorkspaceLoader::records(const LoadedRows& rows) {
   read_rows<Person>(of(RecordKind::Person), s.ws, s.mirror, s.report);
   read_rows<FieldDef>(of(RecordKind::Field), s.ws, s.mirror, s.report);
   read_rows<View>(of(RecordKind::View), s.ws, s.mirror, s.report);
-}
-
-void WorkspaceLoader::deals(const std::vector<LoadedRows::Row>& rows) {
-  State& s = *state_;
-  s.deals.reserve(s.deals.size() + rows.size());
-  for (const auto& row : rows) {
-    // The fast reader takes healthy rows; anything it refuses is read again with messages.
-    auto deal = std::make_shared<Deal>();
-    if (row.json.size() <= kMaxRowBytes && s.fast.read(row.json, s.ws.fields, *deal) && deal->id == row.key) {
-      Issues issues;
-      check_deal(s.ws, *deal, JsonPath(), issues);
-      if (issues.ok()) {
-        s.deals.push_back({row.rank, row.rev, std::move(deal)});
-        continue;
-      }
-    }
-    Deal careful;
-    if (read_row(row, s.ws, careful, s.report))
-      s.deals.push_back({row.rank, row.rev, std::make_shared<const Deal>(std::move(careful))});
-  }
-}
-
-void WorkspaceLoader::finish(Workspace& out, StorageMirror& mirror, LoadReport& report) {
-  State& s = *state_;
-  const auto by_rank = [](const State::Pending& a, const State::Pending& b) { return a.rank < b.rank; };
-  if (!std::is_sorted(s.deals.begin(), s.deals.end(), by_rank)) std::stable_sort(s.deals.begin(), s.deals.end(), by_rank);
-  s.ws.deals.reserve(s.deals.size());
-  s.mirror.reserve(RecordKind::Deal, s.deals.size());
-  for (auto& pending : s.deals) {
-    const std::size_t before = s.ws.deals.size();
-    s.ws.deals.insert(before, pending.deal);
-    if (s.ws.deals.size() == before) {  // the same id again, further down in rank order
-      Issues issues;
-      issues.add("/id", "repeats id \"" + pending.deal->id + "\"");
-      report.quarantined.push_back(QuarantinedRecord{std::string(store_name(RecordKind::Deal)), pending.deal->id,
-                                                     issues.summary(), to_json(*pending.deal)});
-      continue;
-    }
-    s.mirror.set(RecordKind::Deal, pending.deal->id, {pending.rev, pending.rank});
-  }
-  s.deals = {};
-  for (auto& q : s.report.quarantined) report.quarantined.push_back(std::move(q));
-  s.report = {};
-  out = std::move(s.ws);
-  mirror = std::move(s.mirror);
-  s.ws = Workspace{};
-  s.mirror.clear();
-}
-
-void load_rows(const LoadedRows& rows, Workspace& out, StorageMirror& mirror, LoadReport& report) {
-  WorkspaceLoader loader;
-  loader.records(rows);
-  loader.deals(rows.rows[static_cast<int>(RecordKind::Deal)]);
-  loader.finish(out, mirror, report);
 }
 
 // [SECTION] Rows from another tab

@@ -1,0 +1,31 @@
+// Shared by storage_load.cpp (careful, run rarely: optimized for size in the web build) and
+// storage_load_deals.cpp (per deal: optimized for speed).
+#pragma once
+#include <memory>
+#include <vector>
+
+#include "documents_fast.hpp"
+#include "storage.hpp"
+
+namespace pb {
+
+struct WorkspaceLoader::State {
+  struct Pending {
+    double rank;
+    std::int64_t rev;
+    std::shared_ptr<const Deal> deal;
+  };
+  Workspace ws;
+  StorageMirror mirror;
+  LoadReport report;
+  std::vector<Pending> deals;  // read so far, in the order they came
+  detail::FastDealRows fast;
+};
+
+namespace detail {
+// One deal row read on its own, with messages; false, with the row set aside in the report, when
+// it cannot be used.
+bool read_deal_row(const LoadedRows::Row& row, const Workspace& ws, Deal& deal, LoadReport& report);
+}  // namespace detail
+
+}  // namespace pb
