@@ -295,8 +295,8 @@ mergeInto(LibraryManager.library, {
           HEAPU8.set(rows.texts[i], at);
           at += rows.texts[i].length;
           HEAP32.set(rows.sizes[i], (sizes >> 2) + row);
-          HEAPF64.set(rows.revs[i], (revs >> 3) + row);
-          HEAPF64.set(rows.ranks[i], (ranks >> 3) + row);
+          PbStore.setNumbers(rows.revs[i], (revs >> 3) + row);
+          PbStore.setNumbers(rows.ranks[i], (ranks >> 3) + row);
           row += rows.sizes[i].length;
         }
         const args = [text, rows.bytes, sizes, rows.count, keys, keyBytes.length, revs, ranks];
@@ -308,8 +308,17 @@ mergeInto(LibraryManager.library, {
       }
     },
 
-    // Pipelines, people, fields and views (all small), before the first deals.
+    // Stored revisions or ranks into HEAPF64 at index `at`, as they are (C++ checks them). A value
+    // the typed array cannot take (a BigInt a damaged row may hold) sends the piece value by value.
+    setNumbers: function (values, at) {
+      try { HEAPF64.set(values, at); } catch (_) {
+        HEAPF64.set(Array.from(values, (v) => { try { return Number(v); } catch (e) { return NaN; } }), at);
+      }
+    },
+
+    // Pipelines, people, fields and views (all small), once, before the first deals.
     deliverRecords: function (got) {
+      if (got.recordsSent) return;
       got.recordsSent = true;
       const rows = PbStore.rows();
       const counts = [];
@@ -327,13 +336,13 @@ mergeInto(LibraryManager.library, {
     },
 
     deliverDeals: function (got, rows) {
-      if (!got.recordsSent) PbStore.deliverRecords(got);
+      PbStore.deliverRecords(got);
       got.handOverMs += PbStore.handOver('_pb_storage_load_deals', rows);
     },
 
     // The read has finished: C++ builds the workspace (_pb_storage_loaded).
     deliverEnd: function (got) {
-      if (!got.recordsSent) PbStore.deliverRecords(got);
+      PbStore.deliverRecords(got);
       const meta = {};
       for (const r of got.meta || []) if (r && typeof r.key === 'string') meta[r.key] = r.value;
       let legacyText = null;
@@ -357,7 +366,7 @@ mergeInto(LibraryManager.library, {
         // Keys go to C++ NUL-separated; a NUL in one makes it differ from the record's id, so the
         // row is set aside.
         const key = row && row.id !== undefined ? String(row.id).replace(/\0/g, '\ufffd') : '';
-        PbStore.addRow(rows, key, Number(row && row.rev) || 0, Number(row && row.rank) || 0, bytes);
+        PbStore.addRow(rows, key, row && row.rev, row && row.rank, bytes);  // C++ checks the numbers
       }
     },
 

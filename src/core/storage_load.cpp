@@ -47,7 +47,7 @@ bool read_row(const LoadedRows::Row& row, const Workspace& ws, T& record, LoadRe
     v = std::string(row.json.substr(0, 4096));  // keep what there is, for the export
   } else if (decode(v, ws, record, issues)) {
     if (record.id != row.key) issues.add("/id", "does not match the row's key \"" + std::string(row.key) + "\"");
-    else if (table_of<T>(ws).contains(record.id)) issues.add("/id", "repeats id \"" + std::string(row.key) + "\"");
+    else if (table_of<T>(ws).contains(record.id)) issues.add("/id", detail::repeats_id(row.key));
     else check_refs(ws, record, issues);
   }
   if (issues.ok()) return true;

@@ -45,7 +45,7 @@ void WorkspaceLoader::finish(Workspace& out, StorageMirror& mirror, LoadReport& 
     s.ws.deals.insert(before, pending.deal);
     if (s.ws.deals.size() == before) {  // the same id again, further down in rank order
       Issues issues;
-      issues.add("/id", "repeats id \"" + pending.deal->id + "\"");
+      issues.add("/id", detail::repeats_id(pending.deal->id));
       report.quarantined.push_back(QuarantinedRecord{std::string(store_name(RecordKind::Deal)), pending.deal->id,
                                                      issues.summary(), to_json(*pending.deal)});
       continue;

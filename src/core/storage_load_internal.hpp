@@ -2,6 +2,8 @@
 // storage_load_deals.cpp (per deal: optimized for speed).
 #pragma once
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "documents_fast.hpp"
@@ -23,6 +25,9 @@ struct WorkspaceLoader::State {
 };
 
 namespace detail {
+// Why a row is set aside when a record with its id has already loaded.
+inline std::string repeats_id(std::string_view id) { return "repeats id \"" + std::string(id) + "\""; }
+
 // One deal row read on its own, with messages; false, with the row set aside in the report, when
 // it cannot be used.
 bool read_deal_row(const LoadedRows::Row& row, const Workspace& ws, Deal& deal, LoadReport& report);

@@ -241,7 +241,8 @@ test('corrupt records are reported and set aside; the rest loads', { timeout: 12
             chunk.ids.splice(at, 0, id); chunk.revs.splice(at, 0, rev); chunk.ranks.splice(at, 0, rank);
             bytes.splice(at, 0, new TextEncoder().encode(text));
           };
-          add(3, 'corrupt_title', 1, 1e15, JSON.stringify({ id: 'corrupt_title', title: 42 }));
+          // A BigInt revision (IndexedDB keeps one) must not stop the load: it reads as a number.
+          add(3, 'corrupt_title', 1n, 1e15, JSON.stringify({ id: 'corrupt_title', title: 42 }));
           add(chunk.ids.length, 'corrupt_row', 'x', 1e15 + 1, 'not a deal');
           chunk.sizes = bytes.map((b) => b.length);
           chunk.text = new Uint8Array(chunk.sizes.reduce((a, b) => a + b, 0));
