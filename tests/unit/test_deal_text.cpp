@@ -1,10 +1,10 @@
-// The workspace document's fast paths (documents_fast.cpp) against the DOM they stand in for:
+// The workspace document's fast paths (reader/deal_text.cpp) against the DOM they stand in for:
 // save_workspace must write exactly workspace_to_json(ws).dump(indent), and load_workspace must
 // read exactly what parse_json + read_workspace read, with the same issues when it refuses.
 #include <cmath>
 
 #include "demo.hpp"
-#include "documents_fast.hpp"
+#include "deal_text.hpp"
 #include "test_helpers.hpp"
 
 using namespace pb;

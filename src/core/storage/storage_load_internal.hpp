@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "documents_fast.hpp"
+#include "deal_text.hpp"
 #include "storage.hpp"
 
 namespace pb {

@@ -26,7 +26,11 @@ json workspace_to_json(const Workspace& ws);
 std::string save_workspace(const Workspace& ws, int indent = -1);
 // Reads a document of any supported version; on any issue `out` is left untouched.
 bool read_workspace(json doc, Workspace& out, Issues& issues);
-bool load_workspace(std::string_view text, Workspace& out, Issues& issues);
+// Which reader reads a document's deals: the one-pass deal scanner wherever it can (the DOM reader
+// takes over, with its messages, on anything it does not take), or the DOM reader alone. Both give
+// the same workspace or the same errors; Plain is there to prove it (differential tests, fuzzing).
+enum class ReadPath { Fast, Plain };
+bool load_workspace(std::string_view text, Workspace& out, Issues& issues, ReadPath path = ReadPath::Fast);
 
 // --- Template ---
 struct Template {
@@ -59,12 +63,19 @@ struct Document {
 };
 // Reads a document of either kind, each within its own size limit. `parsed`, when given, receives
 // the JSON of a template (workspaces that load on the fast path have none).
-bool load_document(std::string_view text, Document& out, Issues& issues, json* parsed = nullptr);
+bool load_document(std::string_view text, Document& out, Issues& issues, json* parsed = nullptr,
+                   ReadPath path = ReadPath::Fast);
 // A workspace holding just the template's records (ids as in the template), for queries and stats.
 Workspace workspace_of(const Template& t);
 
 // --- Migrations ---
 // Brings doc (of the given format) to the current version, or reports why it cannot.
 bool migrate_document(json& doc, std::string_view format, int current_version, Issues& issues);
+
+namespace detail {
+// The fast path alone (tests): true only when the scanner read the document, as load_workspace
+// would; `out` is left alone otherwise.
+bool load_workspace_fast(std::string_view text, Workspace& out);
+}  // namespace detail
 
 }  // namespace pb

@@ -365,7 +365,7 @@ bool read_field_value(const json& v, const FieldDef& def, FieldValue& out, const
   return false;
 }
 
-// documents_fast.cpp repeats the Document-mode checks for the load fast path: keep the two in step.
+// reader/deal_text.cpp repeats the Document-mode checks for the load fast path: keep the two in step.
 bool read_deal(const json& v, Deal& out, const Table<FieldDef>& fields, const JsonPath& p, Issues& issues,
                DealRead mode) {
   if (!expect_object(v, p, issues)) return false;

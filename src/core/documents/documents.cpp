@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "codec.hpp"
-#include "documents_fast.hpp"
+#include "deal_text.hpp"
 #include "validate.hpp"
 
 namespace pb {
@@ -70,7 +70,7 @@ json workspace_to_json(const Workspace& ws) {
 }
 
 std::string save_workspace(const Workspace& ws, int indent) {
-  // The deals, nearly all of a big document, are written straight to text (documents_fast.cpp) into
+  // The deals, nearly all of a big document, are written straight to text (reader/deal_text.cpp) into
   // the dump of the rest; "deals" sorts first, so its "[]" sits right after the opening key.
   const std::string rest = workspace_without_deals(ws).dump(indent);
   const std::string head = indent < 0 ? "{\"deals\":" : "{\n" + std::string(static_cast<std::size_t>(indent), ' ') + "\"deals\": ";
@@ -109,10 +109,48 @@ bool read_workspace(json doc, Workspace& out, Issues& issues) {
   return true;
 }
 
-bool load_workspace(std::string_view text, Workspace& out, Issues& issues) {
+namespace detail {
+// A valid current-version workspace without a DOM for its deals: the deal scanner reads the
+// "deals" array, and everything else (small) goes through the DOM and read_workspace as the same
+// text with "deals": []. False, leaving `out` alone, on anything the scanner does not take or any
+// issue: the DOM path then does the work, with its messages.
+bool load_workspace_fast(std::string_view text, Workspace& out) {
+  if (text.size() > kMaxWorkspaceBytes) return false;
+  detail::ScannedDeals scanned;
+  if (!detail::scan_document_deals(text, kMaxDeals, scanned)) return false;
+  std::string rest;
+  rest.reserve(text.size() - (scanned.end - scanned.begin) + 2);
+  rest.append(text.substr(0, scanned.begin)).append("[]").append(text.substr(scanned.end));
+  json doc;
+  std::string error;
+  if (!parse_json(rest, doc, error, ParseLimits{kMaxWorkspaceBytes, 64})) return false;
+  auto version = doc.find("version");
+  if (version == doc.end() || !version->is_number_integer() || version->get<std::int64_t>() != kWorkspaceVersion)
+    return false;  // older versions need their migrations, which the DOM path runs
+  Workspace ws;
+  Issues issues;
+  if (!read_workspace(std::move(doc), ws, issues) || !ws.deals.empty()) return false;
+
+  ws.deals.reserve(scanned.deals.size());
+  const JsonPath deals_path = JsonPath() / "deals";
+  for (std::size_t i = 0; i < scanned.deals.size(); ++i) {
+    detail::ScannedDeal& sd = scanned.deals[i];
+    if (!detail::read_scanned_custom(text, ws.fields, sd)) return false;
+    check_deal(ws, *sd.deal, deals_path / i, issues);
+    if (!issues.ok()) return false;
+    const std::size_t before = ws.deals.size();
+    ws.deals.insert(before, std::move(sd.deal));
+    if (ws.deals.size() == before) return false;  // a repeated id
+  }
+  out = std::move(ws);
+  return true;
+}
+}  // namespace detail
+
+bool load_workspace(std::string_view text, Workspace& out, Issues& issues, ReadPath path) {
   // Valid current documents are read without a DOM for their deals; anything else, including every
   // document with an issue to report, goes the DOM way below.
-  if (detail::load_workspace_fast(text, out)) return true;
+  if (path == ReadPath::Fast && detail::load_workspace_fast(text, out)) return true;
   json doc;
   std::string error;
   if (!parse_json(text, doc, error, ParseLimits{kMaxWorkspaceBytes, 64})) {
@@ -235,9 +273,9 @@ DocumentKind document_kind(const json& doc) {
   return DocumentKind::Unknown;
 }
 
-bool load_document(std::string_view text, Document& out, Issues& issues, json* parsed) {
+bool load_document(std::string_view text, Document& out, Issues& issues, json* parsed, ReadPath path) {
   const JsonPath root;
-  if (detail::load_workspace_fast(text, out.workspace)) {
+  if (path == ReadPath::Fast && detail::load_workspace_fast(text, out.workspace)) {
     out.kind = DocumentKind::Workspace;
     out.version = kWorkspaceVersion;
     return true;

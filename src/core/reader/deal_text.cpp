@@ -1,8 +1,8 @@
-// Fast paths for the deals of a workspace document (see documents_fast.hpp). A 100k-deal
+// Fast paths for the deals of a workspace document (see deal_text.hpp). A 100k-deal
 // workspace is ~70 MB of JSON; building and walking an nlohmann DOM for it takes seconds, so the
 // deals are written straight to text and read straight from it. Everything else in the document
 // (pipelines, people, fields, views: small) still goes through the DOM and the usual readers.
-#include "documents_fast.hpp"
+#include "deal_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "codec.hpp"
-#include "documents.hpp"
 #include "validate.hpp"
 
 namespace pb::detail {
@@ -777,11 +776,6 @@ class DealReader {
   std::vector<StageVisit> visits_;
 };
 
-struct ParsedDeal {
-  std::shared_ptr<Deal> deal;
-  std::size_t custom_begin = 0, custom_end = 0;  // 0, 0: no "custom"
-};
-
 }  // namespace
 
 bool write_deals_json(const Table<Deal>& deals, int indent, int level, std::string& out) {
@@ -817,15 +811,12 @@ bool FastDealRows::read(std::string_view text, const Table<FieldDef>& fields, De
   return state_->reader.custom(fields, out.custom) && state_->cursor.at_end();
 }
 
-bool load_workspace_fast(std::string_view text, Workspace& out) {
-  if (text.size() > kMaxWorkspaceBytes || !locale_reads_json_numbers()) return false;
-
+bool scan_document_deals(std::string_view text, std::size_t max_deals, ScannedDeals& out) {
+  if (!locale_reads_json_numbers()) return false;
   // The top-level object: locate "deals" (exactly once) and read its array straight away.
   Cursor c(text.data(), text.data() + text.size());
   std::string key;
-  std::size_t deals_begin = 0, deals_end = 0;
   bool found = false;
-  std::vector<ParsedDeal> parsed;
   if (!c.eat('{') || c.eat('}')) return false;
   do {
     if (!c.string(key) || !c.eat(':')) return false;
@@ -836,54 +827,28 @@ bool load_workspace_fast(std::string_view text, Workspace& out) {
     if (found) return false;
     found = true;
     c.ws();
-    deals_begin = c.pos();
+    out.begin = c.pos();
     if (!c.eat('[')) return false;
     if (!c.eat(']')) {
-      parsed.reserve(text.size() / 512);
+      out.deals.reserve(text.size() / 512);
       DealReader reader(c);
       do {
-        if (parsed.size() >= kMaxDeals) return false;
-        ParsedDeal pd{std::make_shared<Deal>()};
-        if (!reader.deal(*pd.deal, pd.custom_begin, pd.custom_end)) return false;
-        parsed.push_back(std::move(pd));
+        if (out.deals.size() >= max_deals) return false;
+        ScannedDeal sd{std::make_shared<Deal>()};
+        if (!reader.deal(*sd.deal, sd.custom_begin, sd.custom_end)) return false;
+        out.deals.push_back(std::move(sd));
       } while (c.eat(','));
       if (!c.eat(']')) return false;
     }
-    deals_end = c.pos();
+    out.end = c.pos();
   } while (c.eat(','));
-  if (!found || !c.eat('}')) return false;
+  return found && c.eat('}');  // what follows is the DOM parser's to judge
+}
 
-  // Everything but the deals through the DOM and the usual reader: the same text with "deals": [].
-  std::string rest;
-  rest.reserve(text.size() - (deals_end - deals_begin) + 2);
-  rest.append(text.substr(0, deals_begin)).append("[]").append(text.substr(deals_end));
-  json doc;
-  std::string error;
-  if (!parse_json(rest, doc, error, ParseLimits{kMaxWorkspaceBytes, 64})) return false;
-  auto version = doc.find("version");
-  if (version == doc.end() || !version->is_number_integer() || version->get<std::int64_t>() != kWorkspaceVersion)
-    return false;  // older versions need their migrations, which the DOM path runs
-  Workspace ws;
-  Issues issues;
-  if (!read_workspace(std::move(doc), ws, issues) || !ws.deals.empty()) return false;
-
-  ws.deals.reserve(parsed.size());
-  const JsonPath root;
-  const JsonPath deals_path = root / "deals";
-  for (std::size_t i = 0; i < parsed.size(); ++i) {
-    ParsedDeal& pd = parsed[i];
-    if (pd.custom_end != 0) {
-      Cursor cc(text.data() + pd.custom_begin, text.data() + pd.custom_end);
-      if (!DealReader(cc).custom(ws.fields, pd.deal->custom) || !cc.at_end()) return false;
-    }
-    check_deal(ws, *pd.deal, deals_path / i, issues);
-    if (!issues.ok()) return false;
-    const std::size_t before = ws.deals.size();
-    ws.deals.insert(before, std::move(pd.deal));
-    if (ws.deals.size() == before) return false;  // a repeated id
-  }
-  out = std::move(ws);
-  return true;
+bool read_scanned_custom(std::string_view text, const Table<FieldDef>& fields, ScannedDeal& d) {
+  if (d.custom_end == 0) return true;
+  Cursor cc(text.data() + d.custom_begin, text.data() + d.custom_end);
+  return DealReader(cc).custom(fields, d.deal->custom) && cc.at_end();
 }
 
 }  // namespace pb::detail
