@@ -132,7 +132,8 @@ bool load_workspace_fast(std::string_view text, Workspace& out) {
   if (!read_workspace(std::move(doc), ws, issues) || !ws.deals.empty()) return false;
 
   ws.deals.reserve(scanned.deals.size());
-  const JsonPath deals_path = JsonPath() / "deals";
+  const JsonPath root;  // paths point at their parents: each must outlive its children
+  const JsonPath deals_path = root / "deals";
   for (std::size_t i = 0; i < scanned.deals.size(); ++i) {
     detail::ScannedDeal& sd = scanned.deals[i];
     if (!detail::read_scanned_custom(text, ws.fields, sd)) return false;
