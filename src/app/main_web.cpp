@@ -61,7 +61,7 @@ void sync_viewport(App& app) {
     app.width = w;
     app.height = h;
     pb_set_canvas_size(w, h);  // the canvas backbuffer; CSS keeps it at 100vw x 100vh
-    app.pending_frames = 3;
+    request_redraw(app);
   }
   if (v.device_pixel_ratio != app.scale || app.dark_applied != app.ui.dark) {
     if (v.device_pixel_ratio != app.scale) {
@@ -72,7 +72,7 @@ void sync_viewport(App& app) {
     }
     ui::apply_theme(app.ui.dark, app.scale);
     app.dark_applied = app.ui.dark;
-    app.pending_frames = 3;
+    request_redraw(app);
   }
 }
 
@@ -303,10 +303,8 @@ void apply_actions(App& app, ui::Actions& actions) {
       break;
     }
     app.ui.message.clear();
-    ++app.revision;
-    app.pending_frames = 3;
     select_created(app, actions.select_after, o.change);
-    fix_selection(app);
+    workspace_changed(app);
   }
   if (actions.undo) {
     Outcome o = undo(app);
@@ -323,7 +321,7 @@ void apply_actions(App& app, ui::Actions& actions) {
 void apply_share_actions(App& app, const ui::Actions& actions, const ShareImportActions& share) {
   if (share.open_paste) {
     ui::open_dialog(app.ui, ui::Dialog::ImportPaste);
-    app.pending_frames = 3;
+    request_redraw(app);
   }
   if (share.import.pick_file) pb_import_pick_file();
   if (share.import.submit_paste) open_import(app, app.import_ui.paste, "pasted text");
