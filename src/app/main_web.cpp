@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "app.hpp"
+#include "effects.hpp"
 #include "demo.hpp"
 #include "documents.hpp"
 #include "platform_web.hpp"
@@ -41,7 +42,6 @@ double pb_ms_since_activity();
 void pb_clipboard_set(const char* text);
 void pb_set_text_input(int active);
 void pb_set_canvas_size(int width, int height);
-void pb_import_pick_file();
 const char* pb_clipboard_get();
 }
 
@@ -125,13 +125,6 @@ std::vector<ui::GalleryItem> load_gallery() {
 
 // [SECTION] Frame
 
-// What the share and import dialogs and the top bar's Export / Import menu asked for.
-struct ShareImportActions {
-  ui::ImportActions import;
-  ui::ShareActions share;
-  bool open_paste = false;
-};
-
 void refresh_board(App& app) {
   Query q = ui::build_query(app.session.workspace(), app.ui);
   // The list shows one sorted table, not columns: one group per pipeline, sorted once.
@@ -164,35 +157,26 @@ ui::StorageSnapshot storage_snapshot(const App& app) {
   return s;
 }
 
-void apply_storage_actions(App& app, const ui::StorageActions& a) {
-  if (a.download_backup) download_backup(app);
-  if (a.export_quarantine) export_quarantine(app);
-  if (a.dismiss_quarantine) dismiss_quarantine(app);
-  if (a.keep_mine) keep_mine(app);
-  if (a.take_theirs) take_theirs(app);
-}
-
 // The top bar's Export / Import menu.
-void export_import_menu(App& app, const ui::Ctx& ctx, ShareImportActions& share, ui::StorageActions& storage_actions) {
+void export_import_menu(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
   if (ImGui::Button("Export / Import")) ImGui::OpenPopup("exportimport");
   ui::items().add_last_item("button:import");
   if (!ImGui::BeginPopup("exportimport")) return;
-  if (ImGui::MenuItem("Import from file…")) share.import.pick_file = true;
+  if (ImGui::MenuItem("Import from file…")) actions.effect(ui::effect::PickImportFile{});
   ui::items().add_last_item("menu:import-file");
-  if (ImGui::MenuItem("Import (paste JSON)…")) share.open_paste = true;
+  if (ImGui::MenuItem("Import (paste JSON)…")) actions.effect(ui::effect::OpenPaste{});
   ui::items().add_last_item("menu:import-paste");
   ImGui::Separator();
   const Pipeline* p = ctx.ws.pipelines.find(app.ui.pipeline);
   if (ImGui::MenuItem("Export this pipeline as a template…", nullptr, false, p != nullptr))
     ui::open_dialog(app.ui, ui::Dialog::Share, p->id);
   ui::items().add_last_item("menu:export-template");
-  if (ImGui::MenuItem("Download backup (everything)")) storage_actions.download_backup = true;
+  if (ImGui::MenuItem("Download backup (everything)")) actions.effect(ui::effect::DownloadBackup{});
   ui::items().add_last_item("menu:backup");
   ImGui::EndPopup();
 }
 
-void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& storage, ui::Actions& actions,
-                  ShareImportActions& share, ui::StorageActions& storage_actions) {
+void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& storage, ui::Actions& actions) {
   ImGui::PushFont(app.fonts.large);
   ImGui::TextUnformatted("Pipeboard");
   ImGui::PopFont();
@@ -210,14 +194,14 @@ void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& stora
     ImGui::SameLine(0, ctx.px(20));
   }
   ImGui::BeginDisabled(!app.session.can_undo());
-  if (ImGui::Button("Undo")) actions.undo = true;
+  if (ImGui::Button("Undo")) actions.effect(ui::effect::Undo{});
   ui::items().add_last_item("button:undo");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && app.session.can_undo())
     ImGui::SetTooltip("Undo %s  (Ctrl+Z)", app.session.undo_label().c_str());
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!app.session.can_redo());
-  if (ImGui::Button("Redo")) actions.redo = true;
+  if (ImGui::Button("Redo")) actions.effect(ui::effect::Redo{});
   ui::items().add_last_item("button:redo");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && app.session.can_redo())
     ImGui::SetTooltip("Redo %s  (Ctrl+Shift+Z)", app.session.redo_label().c_str());
@@ -230,7 +214,7 @@ void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& stora
   }
   const float right = ImGui::GetWindowContentRegionMax().x;
   ImGui::SameLine(right - ctx.px(392));
-  export_import_menu(app, ctx, share, storage_actions);
+  export_import_menu(app, ctx, actions);
   ImGui::SameLine(right - ctx.px(252));
   ui::draw_save_indicator(ctx, storage, app.storage_ui);
   ImGui::SameLine(right - ctx.px(140));
@@ -246,8 +230,8 @@ void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
   const ImGuiIO& io = ImGui::GetIO();
   const bool ctrl = io.KeyCtrl || io.KeySuper;
   // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y arrive through pb_on_shortcut (web/lib_platform.js).
-  if (app.pending_shortcut == 1) actions.undo = true;
-  if (app.pending_shortcut == 2) actions.redo = true;
+  if (app.pending_shortcut == 1) actions.effect(ui::effect::Undo{});
+  if (app.pending_shortcut == 2) actions.effect(ui::effect::Redo{});
   app.pending_shortcut = 0;
   // Escape leaves a text field first (ImGui reverts it), then closes the deal panel.
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
@@ -268,71 +252,7 @@ void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
   if (app.ui.mode == ui::ViewMode::Board) ui::board_keyboard(ctx, app.board, app.ui, actions);
 }
 
-// Selects what the last change created, when the UI asked for it ("#new" pipeline, "#view").
-void select_created(App& app, const std::string& what, const Change* change) {
-  if (!change) return;
-  if (what == "#new")
-    for (const auto& d : change->pipelines)
-      if (!d.before && d.after) {
-        app.ui.pipeline = d.id;
-        ui::reset_board_settings(app.ui);
-      }
-  if (what == "#view")
-    for (const auto& d : change->views)
-      if (!d.before && d.after) app.ui.view = d.id;
-}
-
-void apply_actions(App& app, ui::Actions& actions) {
-  for (std::size_t i = 0; i < actions.commands.size(); ++i) {
-    Outcome o = app.session.dispatch(actions.commands[i], now_ms());
-    const auto typed = actions.typed_into.find(i);
-    if (!o.ok && typed != actions.typed_into.end()) {
-      ui::reject(app.ui, typed->second, o.error);  // shown beside the field, which keeps the text
-      app.ui.message.clear();
-      break;
-    }
-    if (typed != actions.typed_into.end()) ui::accept(app.ui, typed->second);
-    if (!o.ok) {
-      app.ui.message = o.error;
-      app.ui.message_is_error = true;
-      if (actions.dialog_on_error) {  // keep the form open with its input and the reason
-        app.ui.dialog = *actions.dialog_on_error;
-        app.ui.dialog.just_opened = true;
-        app.ui.dialog.error = o.error;
-      }
-      break;
-    }
-    app.ui.message.clear();
-    select_created(app, actions.select_after, o.change);
-    workspace_changed(app);
-  }
-  if (actions.undo) {
-    Outcome o = undo(app);
-    app.ui.message = o.ok ? "Undid " + app.session.redo_label() : "";
-    app.ui.message_is_error = false;
-  }
-  if (actions.redo) {
-    Outcome o = redo(app);
-    app.ui.message = o.ok ? "Redid " + app.session.undo_label() : "";
-    app.ui.message_is_error = false;
-  }
-}
-
-void apply_share_actions(App& app, const ui::Actions& actions, const ShareImportActions& share) {
-  if (share.open_paste) {
-    ui::open_dialog(app.ui, ui::Dialog::ImportPaste);
-    request_redraw(app);
-  }
-  if (share.import.pick_file) pb_import_pick_file();
-  if (share.import.submit_paste) open_import(app, app.import_ui.paste, "pasted text");
-  if (share.import.confirm) confirm_import(app);
-  if (!share.share.download.empty()) download_template(app, share.share.download, app.share_ui.include_deals);
-  if (!share.share.share_link.empty()) copy_share_link(app, share.share.share_link, app.share_ui.include_deals);
-  if (!actions.save_template.empty()) save_user_template(app, actions.save_template);
-  if (actions.delete_user_template >= 0) delete_user_template(app, actions.delete_user_template);
-}
-
-void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions, ShareImportActions& share) {
+void draw(App& app, ui::Actions& actions) {
   const ui::Ctx ctx{app.session.workspace(), app.fonts, app.scale, now_ms()};
   ui::forget_closed_forms(app.ui);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -342,8 +262,8 @@ void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions, S
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
   const ui::StorageSnapshot storage = storage_snapshot(app);
-  draw_top_bar(app, ctx, storage, actions, share, storage_actions);
-  ui::draw_storage_banner(ctx, storage, app.storage_ui, storage_actions);
+  draw_top_bar(app, ctx, storage, actions);
+  ui::draw_storage_banner(ctx, storage, app.storage_ui, actions);
   ImGui::BeginChild("sidebar", ImVec2(ctx.px(250), 0), false);
   ui::draw_sidebar(ctx, app.summaries, app.ui, actions);
   ImGui::EndChild();
@@ -359,21 +279,16 @@ void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions, S
     ImGui::SameLine();
     ui::draw_deal_editor(ctx, app.ui, actions);
   }
-  const ui::DialogState before = app.ui.dialog;
-  const std::size_t queued = actions.commands.size();
   ui::draw_dialogs(ctx, app.gallery, app.ui, actions);
-  // Field edits in the pipeline editor show their errors in place; the dialog stays as it is.
-  if (actions.commands.size() > queued && before.kind != ui::Dialog::None && !actions.typed_into.count(queued))
-    actions.dialog_on_error = before;
   switch (app.ui.dialog.kind) {
-    case ui::Dialog::Share: ui::draw_share_dialog(ctx, app.ui, app.share_ui, share.share, actions); break;
-    case ui::Dialog::ImportPaste: ui::draw_import_paste(ctx, app.ui, app.import_ui, share.import); break;
-    case ui::Dialog::ImportPreview: ui::draw_import_preview(ctx, app.ui, app.import_ui, share.import); break;
+    case ui::Dialog::Share: ui::draw_share_dialog(ctx, app.ui, app.share_ui, actions); break;
+    case ui::Dialog::ImportPaste: ui::draw_import_paste(ctx, app.ui, app.import_ui, actions); break;
+    case ui::Dialog::ImportPreview: ui::draw_import_preview(ctx, app.ui, app.import_ui, actions); break;
     default: break;
   }
   ui::draw_help(ctx, app.ui);
-  ui::draw_storage_details(ctx, storage, app.storage_ui, storage_actions);
-  ui::draw_conflict_dialog(ctx, storage, app.storage_ui, storage_actions);
+  ui::draw_storage_details(ctx, storage, app.storage_ui, actions);
+  ui::draw_conflict_dialog(ctx, storage, app.storage_ui, actions);
   shortcuts(app, ctx, actions);
   ImGui::End();
 }
@@ -397,9 +312,7 @@ void frame() {
   ui::items().begin_frame();
   refresh_board(app);
   ui::Actions actions;
-  ui::StorageActions storage_actions;
-  ShareImportActions share;
-  draw(app, actions, storage_actions, share);
+  draw(app, actions);
   ImGui::Render();
   glViewport(0, 0, app.width, app.height);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -409,9 +322,7 @@ void frame() {
   pb_set_text_input(ImGui::GetIO().WantTextInput ? 1 : 0);
   app.rendered_revision = app.revision;
   if (app.pending_frames > 0) --app.pending_frames;
-  apply_actions(app, actions);
-  apply_storage_actions(app, storage_actions);
-  apply_share_actions(app, actions, share);
+  apply_actions(app, std::move(actions));
   if (app.stats.rendered == 0) app.stats.first_frame_at = emscripten_get_now();
   app.stats.add(emscripten_get_now() - start);
 }

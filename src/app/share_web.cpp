@@ -71,6 +71,8 @@ char* to_c_string(const std::string& s) {
 
 }  // namespace
 
+void pick_import_file() { pb_import_pick_file(); }
+
 void open_import(App& app, std::string_view text, std::string source) {
   ImportPreview preview = preview_import(app.session.workspace(), text);
   ui::open_import_preview(app.ui, app.import_ui, std::move(preview), std::move(source));

@@ -126,7 +126,6 @@ int active_filter_count(const Ctx& ctx, const UiState& ui) {
 }  // namespace
 
 void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
-  (void)actions;
   // Board / list switch.
   if (ImGui::RadioButton("Board", ui.mode == ViewMode::Board)) ui.mode = ViewMode::Board;
   items().add_last_item("button:board");
@@ -204,7 +203,7 @@ void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Acti
                                                                    : (bar.is_null() ? ui.filter.extra : bar);
         json sort = json::array();
         for (const auto& k : ui.sort) sort.push_back(json{{"field", k.field}, {"desc", k.descending}});
-        actions.commands.push_back(cmd::ViewUpdate{ui.view, json{{"filter", filter}, {"group_by", ui.group_by},
+        actions.push(cmd::ViewUpdate{ui.view, json{{"filter", filter}, {"group_by", ui.group_by},
                                                                   {"sort", sort}, {"hidden_stages", ui.hidden_stages}}});
       }
     }
