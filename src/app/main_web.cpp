@@ -35,6 +35,7 @@
 #include "ui/storage_panel.hpp"
 #include "storage_web.hpp"
 #include "ui/theme.hpp"
+#include "ui/views.hpp"
 
 extern "C" {
 void pb_platform_init();
@@ -127,8 +128,7 @@ std::vector<ui::GalleryItem> load_gallery() {
 
 void refresh_board(App& app) {
   Query q = ui::build_query(app.session.workspace(), app.ui);
-  // The list shows one sorted table, not columns: one group per pipeline, sorted once.
-  if (app.ui.mode == ui::ViewMode::List) q.group_by = "pipeline";
+  if (const char* g = ui::current_view(app.ui).group_by; *g) q.group_by = g;
   const std::string key = to_json(cmd::ViewCreate{json{{"q", q.pipeline}, {"f", q.filter}, {"g", q.group_by},
                                                       {"t", q.text}, {"h", q.hidden_stages}}})
                               .dump() +
@@ -245,11 +245,7 @@ void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
     else app.ui.focus_request = "search";
     return;
   }
-  if (ImGui::IsKeyPressed(ImGuiKey_N, false) && app.ui.mode == ui::ViewMode::Board && !app.board.groups.empty()) {
-    app.ui.focus_request = "quickadd:" + app.board.groups.front().key;
-    return;
-  }
-  if (app.ui.mode == ui::ViewMode::Board) ui::board_keyboard(ctx, app.board, app.ui, actions);
+  if (const ui::ViewDef& view = ui::current_view(app.ui); view.keyboard) view.keyboard(ctx, app.board, app.ui, actions);
 }
 
 void draw(App& app, ui::Actions& actions) {
@@ -272,8 +268,7 @@ void draw(App& app, ui::Actions& actions) {
   const float panel_w = ctx.px(380);
   ImGui::BeginChild("main", ImVec2(panel ? -panel_w - ImGui::GetStyle().ItemSpacing.x : 0, 0), false);
   ui::draw_filter_bar(ctx, app.board, app.ui, actions);
-  if (app.ui.mode == ui::ViewMode::Board) ui::draw_board(ctx, app.board, app.ui, actions);
-  else ui::draw_list_view(ctx, app.board, app.ui, actions);
+  ui::current_view(app.ui).draw(ctx, app.board, app.ui, actions);
   ImGui::EndChild();
   if (panel) {
     ImGui::SameLine();

@@ -301,6 +301,10 @@ void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& 
 
 bool board_keyboard(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
   if (board.groups.empty()) return false;
+  if (ImGui::IsKeyPressed(ImGuiKey_N, false)) {  // a new deal in the first column
+    ui.focus_request = "quickadd:" + board.groups.front().key;
+    return true;
+  }
   int col = -1, row = -1;
   locate_focus(board, ui, col, row);
   const bool shift = ImGui::GetIO().KeyShift;

@@ -18,8 +18,6 @@ namespace pb::ui {
 
 using TextBuffer = std::array<char, 256>;
 
-enum class ViewMode { Board, List };
-
 // The filter bar's inputs; turned into a QuickFilter each frame.
 struct FilterInputs {
   std::string owner, product, status;
@@ -71,7 +69,7 @@ struct UiState {
   // What is shown.
   Id pipeline;  // selected pipeline ("" = none)
   Id view;      // selected saved view ("" = the pipeline itself)
-  ViewMode mode = ViewMode::Board;
+  std::string mode = "board";  // the main area's view, by its name in views.hpp
   std::string group_by = "stage";
   std::vector<SortKey> sort{SortKey{"updated", true}};
   std::vector<Id> hidden_stages;
