@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <algorithm>
+
 #include "demo.hpp"
 #include "platform_web.hpp"
 #include "storage_web.hpp"
@@ -22,6 +24,9 @@ void FrameStats::add(double ms) {
   next = (next + 1) % kKeep;
 }
 
+namespace {
+
+// Keeps selections valid after changes (deleted pipeline or deal, import, undo).
 void fix_selection(App& app) {
   const Workspace& ws = app.session.workspace();
   if (!ws.pipelines.contains(app.ui.pipeline)) {
@@ -34,6 +39,8 @@ void fix_selection(App& app) {
   if (!resolve_field(ws.fields, app.ui.group_by)) app.ui.group_by = "stage";
 }
 
+}  // namespace
+
 void install_session(App& app, Workspace ws) {
   // Ids must not collide with another tab's: seed from the clock and the page's randomness.
   const std::uint64_t seed = static_cast<std::uint64_t>(date_now_ms()) * 2654435761u ^ random_u64();
@@ -45,7 +52,7 @@ void install_session(App& app, Workspace ws) {
     schedule_storage_tick(app);
   };
   app.ui.pipeline.clear();
-  changed(app);
+  workspace_changed(app);
 }
 
 void replace_workspace(App& app, Workspace ws) {
@@ -61,35 +68,43 @@ void load_demo(App& app, std::size_t deals, bool one_pipeline) {
   replace_workspace(app, make_demo_workspace(DemoOptions{.deals = deals, .one_pipeline = one_pipeline, .now = now_ms()}));
 }
 
-void changed(App& app) {
+void workspace_changed(App& app) {
   ++app.revision;
-  app.pending_frames = 3;
+  request_redraw(app);
   fix_selection(app);
+}
+
+void request_redraw(App& app, int frames) { app.pending_frames = std::max(app.pending_frames, frames); }
+
+void say(App& app, std::string text, bool error) {
+  app.ui.message = std::move(text);
+  app.ui.message_is_error = error;
+  request_redraw(app);
 }
 
 std::string dispatch(App& app, const Command& c) {
   Outcome o = app.session.dispatch(c, now_ms());
   if (!o.ok) return o.error;
-  changed(app);
+  workspace_changed(app);
   return "";
 }
 
 std::string dispatch_json(App& app, std::string_view json_text) {
   Outcome o = app.session.dispatch_json(json_text, now_ms());
   if (!o.ok) return o.error;
-  changed(app);
+  workspace_changed(app);
   return "";
 }
 
 Outcome undo(App& app) {
   Outcome o = app.session.undo();
-  if (o.ok) changed(app);
+  if (o.ok) workspace_changed(app);
   return o;
 }
 
 Outcome redo(App& app) {
   Outcome o = app.session.redo();
-  if (o.ok) changed(app);
+  if (o.ok) workspace_changed(app);
   return o;
 }
 

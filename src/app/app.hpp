@@ -70,7 +70,7 @@ struct App {
 
   std::uint64_t revision = 0;           // bumped on every change to the workspace
   std::uint64_t rendered_revision = ~0ull;
-  int pending_frames = 3;               // frames still to draw after a change (ImGui settles in 2-3)
+  int pending_frames = 3;               // frames still to draw (request_redraw)
   FrameStats stats;
   int pending_shortcut = 0;             // 1 undo, 2 redo: from the keyboard, applied next frame
 
@@ -94,9 +94,13 @@ void install_session(App& app, Workspace ws);
 void replace_workspace(App& app, Workspace ws);
 // Replaces the workspace with a generated demo one.
 void load_demo(App& app, std::size_t deals, bool one_pipeline);
-// After any change to the workspace: redraw, recompute, keep selections valid.
-void changed(App& app);
-// Keeps selections valid after changes (deleted pipeline or deal, import, undo).
-void fix_selection(App& app);
+// The one follow-up after anything changed the workspace: commands from the UI or the API,
+// undo and redo, imports, other tabs' changes and resolved conflicts. Bumps the revision (the
+// board is recomputed), draws again and keeps selections valid.
+void workspace_changed(App& app);
+// Draws the next `frames` frames even when idle; ImGui settles a change in 2-3 frames.
+void request_redraw(App& app, int frames = 3);
+// Shows `text` in the top bar's message line.
+void say(App& app, std::string text, bool error);
 
 }  // namespace pb::app

@@ -12,6 +12,7 @@
 #include "documents.hpp"
 #include "storage_web.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/views.hpp"
 
 namespace {
 
@@ -65,8 +66,8 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_frame_stats() {
   std::sort(sorted.begin(), sorted.end());
   auto at = [&](double q) { return sorted.empty() ? 0.0 : sorted[static_cast<std::size_t>(q * (sorted.size() - 1))]; };
   return to_c_string(pb::json{{"frames", stats.rendered}, {"first_frame_at_ms", stats.first_frame_at},
-                              {"last_ms", stats.last}, {"median_ms", at(0.5)},
-                              {"p95_ms", at(0.95)}, {"samples", sorted.size()}}
+                 {"last_ms", stats.last}, {"median_ms", at(0.5)},
+                 {"p95_ms", at(0.95)}, {"samples", sorted.size()}}
                          .dump());
 }
 
@@ -92,29 +93,31 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
   const auto& ws = app.session.workspace();
   pb::json field_errors = pb::json::object();  // rejected edits shown in place, by field name
   for (const auto& [name, e] : app.ui.field_errors) field_errors[name] = {{"message", e.message}, {"value", e.text}};
-  return to_c_string(pb::json{{"pipelines", ws.pipelines.size()},
-                              {"deals", ws.deals.size()},
-                              {"selected_pipeline", app.ui.pipeline},
-                              {"selected_view", app.ui.view},
-                              {"group_by", app.ui.group_by},
-                              {"mode", app.ui.mode == pb::ui::ViewMode::Board ? "board" : "list"},
-                              {"open_deal", app.ui.open_deal},
-                              {"focused_deal", app.ui.focused_deal},
-                              {"selected_deals", app.ui.selected},
-                              {"dialog", static_cast<int>(app.ui.dialog.kind)},
-                              {"message", app.ui.message},
-                              {"field_errors", field_errors},
-                              {"typing", ImGui::GetIO().WantTextInput},
-                              {"search", app.ui.search.data()},
-                              {"dark", app.ui.dark},
-                              {"device_pixel_ratio", app.scale},
-                              {"canvas", {app.width, app.height}},
-                              {"can_undo", app.session.can_undo()},
-                              {"can_redo", app.session.can_redo()},
-                              {"undo_label", app.session.undo_label()},
-                              {"redo_label", app.session.redo_label()},
-                              {"storage", pb::app::storage_state(app)}}
-                         .dump());
+  const pb::ui::ViewDef& view = pb::ui::current_view(app.ui);
+  pb::json state{{"pipelines", ws.pipelines.size()},
+                 {"deals", ws.deals.size()},
+                 {"selected_pipeline", app.ui.pipeline},
+                 {"selected_view", app.ui.view},
+                 {"group_by", app.ui.group_by},
+                 {"mode", view.name},
+                 {"open_deal", app.ui.open_deal},
+                 {"focused_deal", app.ui.focused_deal},
+                 {"selected_deals", app.ui.selected},
+                 {"dialog", static_cast<int>(app.ui.dialog.kind)},
+                 {"message", app.ui.message},
+                 {"field_errors", field_errors},
+                 {"typing", ImGui::GetIO().WantTextInput},
+                 {"search", app.ui.search.data()},
+                 {"dark", app.ui.dark},
+                 {"device_pixel_ratio", app.scale},
+                 {"canvas", {app.width, app.height}},
+                 {"can_undo", app.session.can_undo()},
+                 {"can_redo", app.session.can_redo()},
+                 {"undo_label", app.session.undo_label()},
+                 {"redo_label", app.session.redo_label()},
+                 {"storage", pb::app::storage_state(app)}};
+  if (view.report) view.report(app.ui, state);
+  return to_c_string(state.dump());
 }
 
 }  // extern "C"

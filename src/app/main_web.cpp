@@ -1,383 +1,56 @@
 // The web main loop: GLFW (Emscripten's) + Dear ImGui + WebGL2. Each frame syncs the canvas
-// with the page size and devicePixelRatio, draws the views, then applies their actions.
-// When nothing changes for a second it stops drawing, so an idle tab costs nothing.
+// with the page, draws the screen (ui/root_layout.hpp), then applies what it asked for
+// (effects.hpp). When nothing changes for a second it stops drawing, so an idle tab costs nothing.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
-#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "app.hpp"
-#include "demo.hpp"
-#include "documents.hpp"
+#include "effects.hpp"
+#include "frame_model.hpp"
 #include "platform_web.hpp"
-#include "ui/board.hpp"
-#include "ui/deal_editor.hpp"
-#include "ui/dialogs.hpp"
-#include "ui/field_errors.hpp"
-#include "ui/filter_bar.hpp"
-#include "ui/format.hpp"
-#include "ui/help.hpp"
-#include "ui/item_registry.hpp"
-#include "ui/list_view.hpp"
-#include "ui/import_dialog.hpp"
-#include "ui/share_dialog.hpp"
-#include "ui/sidebar.hpp"
-#include "share_web.hpp"
-#include "ui/storage_panel.hpp"
 #include "storage_web.hpp"
+#include "ui/item_registry.hpp"
 #include "ui/theme.hpp"
 
 extern "C" {
 void pb_platform_init();
 double pb_ms_since_activity();
-void pb_clipboard_set(const char* text);
 void pb_set_text_input(int active);
-void pb_set_canvas_size(int width, int height);
-void pb_import_pick_file();
-const char* pb_clipboard_get();
 }
 
 namespace pb::app {
 namespace {
 
-constexpr const char* kFontPath = "/fonts/ui.ttf";
 constexpr double kIdleAfterMs = 1000.0;
 
-// [SECTION] Platform
-
-void sync_viewport(App& app) {
-  const Viewport v = read_viewport();
-  const int w = static_cast<int>(v.css_width * v.device_pixel_ratio + 0.5f);
-  const int h = static_cast<int>(v.css_height * v.device_pixel_ratio + 0.5f);
-  if (w != app.width || h != app.height) {
-    app.width = w;
-    app.height = h;
-    pb_set_canvas_size(w, h);  // the canvas backbuffer; CSS keeps it at 100vw x 100vh
-    app.pending_frames = 3;
-  }
-  if (v.device_pixel_ratio != app.scale || app.dark_applied != app.ui.dark) {
-    if (v.device_pixel_ratio != app.scale) {
-      app.scale = v.device_pixel_ratio;
-      app.fonts = ui::load_fonts(kFontPath, app.scale);
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    ui::apply_theme(app.ui.dark, app.scale);
-    app.dark_applied = app.ui.dark;
-    app.pending_frames = 3;
-  }
-}
-
-// ImGui's GLFW backend listens for the wheel on the document, where Chrome makes listeners
-// passive, so its preventDefault logs an error on every scroll. The same handler on the canvas
-// (not passive) keeps the console clean; steps as in ImGui_ImplEmscripten_WheelCallback.
-EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
-  float multiplier = 0.0f;
-  if (ev->deltaMode == DOM_DELTA_PIXEL) multiplier = 1.0f / 100.0f;  // 100 pixels make a step
-  else if (ev->deltaMode == DOM_DELTA_LINE) multiplier = 1.0f / 3.0f;
-  else if (ev->deltaMode == DOM_DELTA_PAGE) multiplier = 80.0f;
-  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(ev->deltaX) * -multiplier, static_cast<float>(ev->deltaY) * -multiplier);
-  return EM_TRUE;
-}
-
-void move_wheel_listener_to_canvas() {
-  emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
-  emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// The built-in templates embedded at /templates, in the order of index.json.
-std::vector<ui::GalleryItem> load_gallery() {
-  std::vector<ui::GalleryItem> out;
-  json index = json::parse(read_text("/templates/index.json"), nullptr, false);
-  if (index.is_discarded() || !index.contains("templates")) return out;
-  for (const auto& entry : index["templates"]) {
-    ui::GalleryItem item;
-    item.name = entry.value("name", "");
-    item.description = entry.value("description", "");
-    item.category = entry.value("category", "");
-    item.doc = json::parse(read_text("/templates/" + entry.value("file", "")), nullptr, false);
-    Template t;
-    Issues issues;
-    if (item.doc.is_discarded() || !read_template(item.doc, t, issues)) {
-      std::fprintf(stderr, "built-in template %s: %s\n", entry.value("file", "").c_str(), issues.summary().c_str());
-      continue;
-    }
-    for (const auto& s : t.pipeline.stages) item.stages.emplace_back(s.name, ui::color_from_hex(s.color));
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
-// [SECTION] Frame
-
-// What the share and import dialogs and the top bar's Export / Import menu asked for.
-struct ShareImportActions {
-  ui::ImportActions import;
-  ui::ShareActions share;
-  bool open_paste = false;
-};
-
-void refresh_board(App& app) {
-  Query q = ui::build_query(app.session.workspace(), app.ui);
-  // The list shows one sorted table, not columns: one group per pipeline, sorted once.
-  if (app.ui.mode == ui::ViewMode::List) q.group_by = "pipeline";
-  const std::string key = to_json(cmd::ViewCreate{json{{"q", q.pipeline}, {"f", q.filter}, {"g", q.group_by},
-                                                      {"t", q.text}, {"h", q.hidden_stages}}})
-                              .dump() +
-                          (q.sort.empty() ? "" : q.sort.front().field + (q.sort.front().descending ? "-" : "+"));
-  if (app.cached_revision == app.revision && app.cached_query_key == key) return;
-  app.board = run_query(app.session.workspace(), q);
-  if (app.cached_revision != app.revision) app.summaries = summarize_pipelines(app.session.workspace());
-  app.cached_revision = app.revision;
-  app.cached_query_key = key;
-}
-
-ui::StorageSnapshot storage_snapshot(const App& app) {
-  ui::StorageSnapshot s;
-  if (app.persist) {
-    s.state = app.persist->state();
-    s.error = app.persist->error();
-    s.pending = app.persist->pending_batches();
-    s.conflicts = &app.persist->conflicts();
-  }
-  s.persisted = app.storage.persisted;
-  s.usage = app.storage.usage;
-  s.quota = app.storage.quota;
-  s.quarantined = app.storage.quarantined;
-  s.quarantine_note = app.storage.quarantine_note;
-  s.notice = app.storage.notice;
-  return s;
-}
-
-void apply_storage_actions(App& app, const ui::StorageActions& a) {
-  if (a.download_backup) download_backup(app);
-  if (a.export_quarantine) export_quarantine(app);
-  if (a.dismiss_quarantine) dismiss_quarantine(app);
-  if (a.keep_mine) keep_mine(app);
-  if (a.take_theirs) take_theirs(app);
-}
-
-// The top bar's Export / Import menu.
-void export_import_menu(App& app, const ui::Ctx& ctx, ShareImportActions& share, ui::StorageActions& storage_actions) {
-  if (ImGui::Button("Export / Import")) ImGui::OpenPopup("exportimport");
-  ui::items().add_last_item("button:import");
-  if (!ImGui::BeginPopup("exportimport")) return;
-  if (ImGui::MenuItem("Import from file…")) share.import.pick_file = true;
-  ui::items().add_last_item("menu:import-file");
-  if (ImGui::MenuItem("Import (paste JSON)…")) share.open_paste = true;
-  ui::items().add_last_item("menu:import-paste");
-  ImGui::Separator();
-  const Pipeline* p = ctx.ws.pipelines.find(app.ui.pipeline);
-  if (ImGui::MenuItem("Export this pipeline as a template…", nullptr, false, p != nullptr))
-    ui::open_dialog(app.ui, ui::Dialog::Share, p->id);
-  ui::items().add_last_item("menu:export-template");
-  if (ImGui::MenuItem("Download backup (everything)")) storage_actions.download_backup = true;
-  ui::items().add_last_item("menu:backup");
-  ImGui::EndPopup();
-}
-
-void draw_top_bar(App& app, const ui::Ctx& ctx, const ui::StorageSnapshot& storage, ui::Actions& actions,
-                  ShareImportActions& share, ui::StorageActions& storage_actions) {
-  ImGui::PushFont(app.fonts.large);
-  ImGui::TextUnformatted("Pipeboard");
-  ImGui::PopFont();
-  ImGui::SameLine(0, ctx.px(28));
-  if (const Pipeline* p = ctx.ws.pipelines.find(app.ui.pipeline)) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(p->name.c_str());
-    if (const View* v = ctx.ws.views.find(app.ui.view)) {
-      ImGui::SameLine();
-      ImGui::TextDisabled("/  %s", v->name.c_str());
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Edit pipeline")) ui::open_dialog(app.ui, ui::Dialog::PipelineEditor, p->id);
-    ui::items().add_last_item("button:editpipeline");
-    ImGui::SameLine(0, ctx.px(20));
-  }
-  ImGui::BeginDisabled(!app.session.can_undo());
-  if (ImGui::Button("Undo")) actions.undo = true;
-  ui::items().add_last_item("button:undo");
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && app.session.can_undo())
-    ImGui::SetTooltip("Undo %s  (Ctrl+Z)", app.session.undo_label().c_str());
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!app.session.can_redo());
-  if (ImGui::Button("Redo")) actions.redo = true;
-  ui::items().add_last_item("button:redo");
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && app.session.can_redo())
-    ImGui::SetTooltip("Redo %s  (Ctrl+Shift+Z)", app.session.redo_label().c_str());
-  ImGui::EndDisabled();
-  if (!app.ui.message.empty()) {
-    ImGui::SameLine(0, ctx.px(20));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(app.ui.message_is_error ? ImVec4(1.0f, 0.55f, 0.5f, 1.0f) : ImVec4(0.6f, 0.85f, 0.7f, 1.0f), "%s",
-                       app.ui.message.c_str());
-  }
-  const float right = ImGui::GetWindowContentRegionMax().x;
-  ImGui::SameLine(right - ctx.px(392));
-  export_import_menu(app, ctx, share, storage_actions);
-  ImGui::SameLine(right - ctx.px(252));
-  ui::draw_save_indicator(ctx, storage, app.storage_ui);
-  ImGui::SameLine(right - ctx.px(140));
-  if (ImGui::Button(app.ui.dark ? "Light" : "Dark", ImVec2(ctx.px(70), 0))) app.ui.dark = !app.ui.dark;
-  ui::items().add_last_item("button:theme");
-  ImGui::SameLine();
-  if (ImGui::Button("?", ImVec2(ctx.px(34), 0))) app.ui.show_help = !app.ui.show_help;
-  ui::items().add_last_item("button:help");
-}
-
-// Global shortcuts; text fields keep their keys.
-void shortcuts(App& app, const ui::Ctx& ctx, ui::Actions& actions) {
-  const ImGuiIO& io = ImGui::GetIO();
-  const bool ctrl = io.KeyCtrl || io.KeySuper;
-  // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y arrive through pb_on_shortcut (web/lib_platform.js).
-  if (app.pending_shortcut == 1) actions.undo = true;
-  if (app.pending_shortcut == 2) actions.redo = true;
-  app.pending_shortcut = 0;
-  // Escape leaves a text field first (ImGui reverts it), then closes the deal panel.
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-    if (app.ui.show_help) app.ui.show_help = false;
-    else if (io.WantTextInput) ImGui::ClearActiveID();
-    else if (!app.ui.open_deal.empty() && app.ui.dialog.kind == ui::Dialog::None) app.ui.open_deal.clear();
-  }
-  if (io.WantTextInput || ctrl || app.ui.dialog.kind != ui::Dialog::None) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
-    if (io.KeyShift) app.ui.show_help = !app.ui.show_help;
-    else app.ui.focus_request = "search";
-    return;
-  }
-  if (ImGui::IsKeyPressed(ImGuiKey_N, false) && app.ui.mode == ui::ViewMode::Board && !app.board.groups.empty()) {
-    app.ui.focus_request = "quickadd:" + app.board.groups.front().key;
-    return;
-  }
-  if (app.ui.mode == ui::ViewMode::Board) ui::board_keyboard(ctx, app.board, app.ui, actions);
-}
-
-// Selects what the last change created, when the UI asked for it ("#new" pipeline, "#view").
-void select_created(App& app, const std::string& what, const Change* change) {
-  if (!change) return;
-  if (what == "#new")
-    for (const auto& d : change->pipelines)
-      if (!d.before && d.after) {
-        app.ui.pipeline = d.id;
-        ui::reset_board_settings(app.ui);
-      }
-  if (what == "#view")
-    for (const auto& d : change->views)
-      if (!d.before && d.after) app.ui.view = d.id;
-}
-
-void apply_actions(App& app, ui::Actions& actions) {
-  for (std::size_t i = 0; i < actions.commands.size(); ++i) {
-    Outcome o = app.session.dispatch(actions.commands[i], now_ms());
-    const auto typed = actions.typed_into.find(i);
-    if (!o.ok && typed != actions.typed_into.end()) {
-      ui::reject(app.ui, typed->second, o.error);  // shown beside the field, which keeps the text
-      app.ui.message.clear();
-      break;
-    }
-    if (typed != actions.typed_into.end()) ui::accept(app.ui, typed->second);
-    if (!o.ok) {
-      app.ui.message = o.error;
-      app.ui.message_is_error = true;
-      if (actions.dialog_on_error) {  // keep the form open with its input and the reason
-        app.ui.dialog = *actions.dialog_on_error;
-        app.ui.dialog.just_opened = true;
-        app.ui.dialog.error = o.error;
-      }
-      break;
-    }
-    app.ui.message.clear();
-    ++app.revision;
-    app.pending_frames = 3;
-    select_created(app, actions.select_after, o.change);
-    fix_selection(app);
-  }
-  if (actions.undo) {
-    Outcome o = undo(app);
-    app.ui.message = o.ok ? "Undid " + app.session.redo_label() : "";
-    app.ui.message_is_error = false;
-  }
-  if (actions.redo) {
-    Outcome o = redo(app);
-    app.ui.message = o.ok ? "Redid " + app.session.undo_label() : "";
-    app.ui.message_is_error = false;
-  }
-}
-
-void apply_share_actions(App& app, const ui::Actions& actions, const ShareImportActions& share) {
-  if (share.open_paste) {
-    ui::open_dialog(app.ui, ui::Dialog::ImportPaste);
-    app.pending_frames = 3;
-  }
-  if (share.import.pick_file) pb_import_pick_file();
-  if (share.import.submit_paste) open_import(app, app.import_ui.paste, "pasted text");
-  if (share.import.confirm) confirm_import(app);
-  if (!share.share.download.empty()) download_template(app, share.share.download, app.share_ui.include_deals);
-  if (!share.share.share_link.empty()) copy_share_link(app, share.share.share_link, app.share_ui.include_deals);
-  if (!actions.save_template.empty()) save_user_template(app, actions.save_template);
-  if (actions.delete_user_template >= 0) delete_user_template(app, actions.delete_user_template);
-}
-
-void draw(App& app, ui::Actions& actions, ui::StorageActions& storage_actions, ShareImportActions& share) {
+// Draws the screen and returns what it asked for.
+ui::Actions draw(App& app) {
   const ui::Ctx ctx{app.session.workspace(), app.fonts, app.scale, now_ms()};
-  ui::forget_closed_forms(app.ui);
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  ImGui::Begin("Pipeboard", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
   const ui::StorageSnapshot storage = storage_snapshot(app);
-  draw_top_bar(app, ctx, storage, actions, share, storage_actions);
-  ui::draw_storage_banner(ctx, storage, app.storage_ui, storage_actions);
-  ImGui::BeginChild("sidebar", ImVec2(ctx.px(250), 0), false);
-  ui::draw_sidebar(ctx, app.summaries, app.ui, actions);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  const bool panel = !app.ui.open_deal.empty();
-  const float panel_w = ctx.px(380);
-  ImGui::BeginChild("main", ImVec2(panel ? -panel_w - ImGui::GetStyle().ItemSpacing.x : 0, 0), false);
-  ui::draw_filter_bar(ctx, app.board, app.ui, actions);
-  if (app.ui.mode == ui::ViewMode::Board) ui::draw_board(ctx, app.board, app.ui, actions);
-  else ui::draw_list_view(ctx, app.board, app.ui, actions);
-  ImGui::EndChild();
-  if (panel) {
-    ImGui::SameLine();
-    ui::draw_deal_editor(ctx, app.ui, actions);
-  }
-  const ui::DialogState before = app.ui.dialog;
-  const std::size_t queued = actions.commands.size();
-  ui::draw_dialogs(ctx, app.gallery, app.ui, actions);
-  // Field edits in the pipeline editor show their errors in place; the dialog stays as it is.
-  if (actions.commands.size() > queued && before.kind != ui::Dialog::None && !actions.typed_into.count(queued))
-    actions.dialog_on_error = before;
-  switch (app.ui.dialog.kind) {
-    case ui::Dialog::Share: ui::draw_share_dialog(ctx, app.ui, app.share_ui, share.share, actions); break;
-    case ui::Dialog::ImportPaste: ui::draw_import_paste(ctx, app.ui, app.import_ui, share.import); break;
-    case ui::Dialog::ImportPreview: ui::draw_import_preview(ctx, app.ui, app.import_ui, share.import); break;
-    default: break;
-  }
-  ui::draw_help(ctx, app.ui);
-  ui::draw_storage_details(ctx, storage, app.storage_ui, storage_actions);
-  ui::draw_conflict_dialog(ctx, storage, app.storage_ui, storage_actions);
-  shortcuts(app, ctx, actions);
-  ImGui::End();
+  const ui::History past = history(app);
+  const ui::Screen screen{app.board, app.summaries, app.gallery, storage, past};
+  ui::Actions actions = ui::draw_root_layout(ctx, screen, {app.ui, app.storage_ui, app.import_ui, app.share_ui});
+  // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y arrive through pb_on_shortcut (web/lib_platform.js).
+  if (app.pending_shortcut == 1) actions.effect(ui::effect::Undo{});
+  if (app.pending_shortcut == 2) actions.effect(ui::effect::Redo{});
+  app.pending_shortcut = 0;
+  return actions;
+}
+
+void render(const App& app) {
+  ImGui::Render();
+  glViewport(0, 0, app.width, app.height);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void frame() {
@@ -398,37 +71,18 @@ void frame() {
   ImGui::NewFrame();
   ui::items().begin_frame();
   refresh_board(app);
-  ui::Actions actions;
-  ui::StorageActions storage_actions;
-  ShareImportActions share;
-  draw(app, actions, storage_actions, share);
-  ImGui::Render();
-  glViewport(0, 0, app.width, app.height);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ui::Actions actions = draw(app);
+  render(app);
   pb_set_text_input(ImGui::GetIO().WantTextInput ? 1 : 0);
   app.rendered_revision = app.revision;
   if (app.pending_frames > 0) --app.pending_frames;
-  apply_actions(app, actions);
-  apply_storage_actions(app, storage_actions);
-  apply_share_actions(app, actions, share);
+  apply_actions(app, std::move(actions));
   if (app.stats.rendered == 0) app.stats.first_frame_at = emscripten_get_now();
   app.stats.add(emscripten_get_now() - start);
 }
 
-const char* get_clipboard(void*) { return pb_clipboard_get(); }
-void set_clipboard(void*, const char* text) { pb_clipboard_set(text); }
-
 }  // namespace
 }  // namespace pb::app
-
-// Undo (1) or redo (2) from the keyboard, taken by the page before GLFW sees the keys.
-extern "C" EMSCRIPTEN_KEEPALIVE void pb_on_shortcut(int which) { pb::app::the_app().pending_shortcut = which; }
-
-// Typed text from the page's hidden textarea (see pb_set_text_input in web/lib_platform.js).
-extern "C" EMSCRIPTEN_KEEPALIVE void pb_on_text(const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); }
 
 int main() {
   using namespace pb::app;
@@ -453,19 +107,14 @@ int main() {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // settings live in memory (and later in IndexedDB)
+  ImGui::GetIO().IniFilename = nullptr;  // settings live in memory (and later in IndexedDB)
   app.scale = v.device_pixel_ratio;
   app.fonts = pb::ui::load_fonts(kFontPath, app.scale);
   pb::ui::apply_theme(app.ui.dark, app.scale);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
-  move_wheel_listener_to_canvas();
-  // After the GLFW backend, which installs its own (Emscripten's GLFW has no real clipboard).
-  io.SetClipboardTextFn = set_clipboard;
-  io.GetClipboardTextFn = get_clipboard;
-  glfwSetCharCallback(app.window, nullptr);  // text comes from web/lib_platform.js (IME-safe)
-  app.gallery = load_gallery();
+  install_input_glue(app);
+  app.gallery = load_builtin_gallery();
 
   // The workspace comes from IndexedDB; pipeboard.ready resolves once it has loaded.
   start_storage(app);

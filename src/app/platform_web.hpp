@@ -1,8 +1,17 @@
-// Browser facts the C++ side needs each frame: CSS size of the page and devicePixelRatio.
+// The browser around the app: facts the C++ side reads (page size, devicePixelRatio, clocks,
+// randomness, the query string) and the glue between the page, GLFW and ImGui (canvas size,
+// fonts for the pixel ratio, the wheel, the clipboard, typed text, the built-in templates).
 #pragma once
 #include <cstdint>
+#include <vector>
+
+#include "ui/dialogs.hpp"
 
 namespace pb::app {
+
+struct App;
+
+constexpr const char* kFontPath = "/fonts/ui.ttf";
 
 struct Viewport {
   int css_width = 0, css_height = 0;
@@ -20,5 +29,14 @@ double now_precise_ms();
 std::uint64_t random_u64();
 // A positive integer from the page's query string (?demo=10000), or 0.
 int url_int(const char* name);
+
+// [SECTION] Glue (needs ImGui and the GLFW window)
+
+// Follows the page's size, devicePixelRatio and the theme: canvas backbuffer, fonts, style.
+void sync_viewport(App& app);
+// After ImGui's GLFW backend: the wheel on the canvas, the page's clipboard and text input.
+void install_input_glue(App& app);
+// The built-in templates embedded at /templates, in the order of index.json.
+std::vector<ui::GalleryItem> load_builtin_gallery();
 
 }  // namespace pb::app

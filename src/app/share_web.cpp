@@ -50,7 +50,7 @@ void rebuild_gallery(App& app) {
     mine.push_back(std::move(item));
   }
   app.gallery.insert(app.gallery.begin(), std::make_move_iterator(mine.begin()), std::make_move_iterator(mine.end()));
-  app.pending_frames = 3;
+  request_redraw(app);
 }
 
 void save_user_templates(App& app) {
@@ -63,12 +63,6 @@ void save_user_templates(App& app) {
   schedule_storage_tick(app);
 }
 
-void say(App& app, std::string text, bool error) {
-  app.ui.message = std::move(text);
-  app.ui.message_is_error = error;
-  app.pending_frames = 3;
-}
-
 char* to_c_string(const std::string& s) {
   char* out = static_cast<char*>(std::malloc(s.size() + 1));
   std::memcpy(out, s.c_str(), s.size() + 1);
@@ -77,10 +71,12 @@ char* to_c_string(const std::string& s) {
 
 }  // namespace
 
+void pick_import_file() { pb_import_pick_file(); }
+
 void open_import(App& app, std::string_view text, std::string source) {
   ImportPreview preview = preview_import(app.session.workspace(), text);
   ui::open_import_preview(app.ui, app.import_ui, std::move(preview), std::move(source));
-  app.pending_frames = 3;
+  request_redraw(app);
 }
 
 void confirm_import(App& app) {
@@ -90,10 +86,9 @@ void confirm_import(App& app) {
     app.ui.dialog.kind = ui::Dialog::ImportPreview;
     app.ui.dialog.just_opened = true;
     app.ui.dialog.error = o.error;
-    app.pending_frames = 3;
+    request_redraw(app);
     return;
   }
-  changed(app);
   if (p.kind == DocumentKind::Template && o.change) {
     // Select the imported pipeline: the one created, or the one replaced or merged into.
     Id selected;
@@ -107,6 +102,7 @@ void confirm_import(App& app) {
       ui::reset_board_settings(app.ui);
     }
   }
+  workspace_changed(app);
   say(app, p.kind == DocumentKind::Workspace ? "Workspace replaced from the backup" : "Imported \"" + p.name + "\"", false);
 }
 
@@ -199,7 +195,7 @@ EMSCRIPTEN_KEEPALIVE void pb_share_link_done(int ok, const char* text) {
   app.share_ui.status_is_error = !ok;
   app.share_ui.link = ok ? text : "";
   app.share_ui.offer_download = !ok;
-  app.pending_frames = 3;
+  request_redraw(app);
 }
 
 EMSCRIPTEN_KEEPALIVE char* pb_api_preview_import(const char* text) {

@@ -11,6 +11,8 @@ namespace pb::app {
 
 struct App;
 
+// Opens the browser's file picker; the chosen file comes back through pb_import_text.
+void pick_import_file();
 // Builds the preview of `text` and opens the import preview dialog.
 void open_import(App& app, std::string_view text, std::string source);
 // Dispatches the previewed import with the dialog's choices (one undoable change).

@@ -74,7 +74,7 @@ void settle_flushes(App& app) {
 }
 
 void on_settled(App& app) {
-  app.pending_frames = std::max(app.pending_frames, 2);  // the status indicator changes
+  request_redraw(app, 2);  // the status indicator changes
   tick_storage(app);
   if (app.persist->state() == SaveState::Failed) schedule_storage_tick(app);
   settle_flushes(app);
@@ -152,7 +152,7 @@ void take_theirs(App& app) {
   std::vector<std::string> errors;
   app.session.apply_outside([&](Workspace& ws) { return apply_external(ws, app.persist->mirror(), theirs, errors); });
   for (const auto& e : errors) std::fprintf(stderr, "their version could not be used: %s\n", e.c_str());
-  changed(app);
+  workspace_changed(app);
 }
 
 json storage_state(const App& app) {
@@ -335,7 +335,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_unavailable(const char* reason) {
 EMSCRIPTEN_KEEPALIVE void pb_storage_closed(const char* reason) {
   App& app = the_app();
   app.persist->set_unavailable(reason);
-  app.pending_frames = 3;
+  request_redraw(app);
   settle_flushes(app);
 }
 
@@ -363,7 +363,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_external(const char* writes_json) {
   for (const auto& e : errors) std::fprintf(stderr, "a change from another tab could not be used: %s\n", e.c_str());
   if (c.empty()) return;
   ++app.storage.external_changes;
-  changed(app);
+  workspace_changed(app);
 }
 
 EMSCRIPTEN_KEEPALIVE void pb_storage_info(const char* info_json) {
@@ -373,7 +373,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_info(const char* info_json) {
   app.storage.persisted = j.value("persisted", false);
   app.storage.usage = j.value("usage", -1.0);
   app.storage.quota = j.value("quota", -1.0);
-  app.pending_frames = std::max(app.pending_frames, 2);
+  request_redraw(app, 2);
 }
 
 // The page is being hidden or left: write everything now, in one transaction.

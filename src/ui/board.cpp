@@ -151,7 +151,7 @@ void draw_quick_add(const Ctx& ctx, const Group& g, UiState& ui, Actions& action
   else if (!g.key.empty() && (ui.group_by == "owner" || ui.group_by == "product" || ui.group_by == "plan" ||
                               ui.group_by == "property" || ui.group_by == "source"))
     deal[ui.group_by] = g.key;
-  actions.commands.push_back(cmd::DealCreate{deal});
+  actions.push(cmd::DealCreate{deal});
   buf[0] = '\0';
   refocus_after_submit(ui, "quickadd:" + g.key);  // keep typing the next one
 }
@@ -237,7 +237,7 @@ void draw_close_zones(const Ctx& ctx, UiState& ui, Actions& actions) {
     if (!ImGui::BeginDragDropTargetCustom(ImRect(min, max), ImGui::GetID(zones[i].name))) continue;
     if (ImGui::AcceptDragDropPayload(kDealPayload)) {
       if (zones[i].won) {
-        if (d->status != DealStatus::Won) actions.commands.push_back(cmd::DealWin{d->id});
+        if (d->status != DealStatus::Won) actions.push(cmd::DealWin{d->id});
       } else if (d->status != DealStatus::Lost) {
         open_dialog(ui, Dialog::LostReason, d->id);
         ui.dialog.pending = cmd::DealLose{d->id, ""};
@@ -276,7 +276,7 @@ void drop_deal(const Ctx& ctx, const Deal& deal, const std::string& key, UiState
     ui.dialog.pending = std::move(r.command);
     return;
   }
-  actions.commands.push_back(std::move(*r.command));
+  actions.push(std::move(*r.command));
 }
 
 void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
@@ -301,6 +301,10 @@ void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& 
 
 bool board_keyboard(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
   if (board.groups.empty()) return false;
+  if (ImGui::IsKeyPressed(ImGuiKey_N, false)) {  // a new deal in the first column
+    ui.focus_request = "quickadd:" + board.groups.front().key;
+    return true;
+  }
   int col = -1, row = -1;
   locate_focus(board, ui, col, row);
   const bool shift = ImGui::GetIO().KeyShift;
@@ -339,7 +343,7 @@ bool board_keyboard(const Ctx& ctx, const QueryResult& board, UiState& ui, Actio
   } else if (ImGui::IsKeyPressed(ImGuiKey_Enter)) {
     ui.open_deal = deal.id;
   } else if (ImGui::IsKeyPressed(ImGuiKey_W)) {
-    if (deal.status != DealStatus::Won) actions.commands.push_back(cmd::DealWin{deal.id});
+    if (deal.status != DealStatus::Won) actions.push(cmd::DealWin{deal.id});
   } else if (ImGui::IsKeyPressed(ImGuiKey_L) && deal.status != DealStatus::Lost) {
     open_dialog(ui, Dialog::LostReason, deal.id);
     ui.dialog.pending = cmd::DealLose{deal.id, ""};

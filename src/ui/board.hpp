@@ -7,8 +7,8 @@ namespace pb::ui {
 // drop between columns and onto the Won / Lost zones, quick add, collapsing, keyboard moves.
 void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions);
 
-// Moves keyboard focus and deals with the arrow keys (called by the main loop when no text
-// field has focus). Returns true when it used the key.
+// N starts a deal in the first column; the arrow keys move keyboard focus and deals (called
+// when no text field has focus, see views.hpp). Returns true when it used the key.
 bool board_keyboard(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions);
 
 // Queues what dropping `deal` on column `key` means under the current grouping (may open the

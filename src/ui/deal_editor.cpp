@@ -134,7 +134,7 @@ void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
   items().add_last_item("button:closedeal");
   ImGui::SameLine();
   if (d.status == DealStatus::Open) {
-    if (ImGui::Button("Won")) actions.commands.push_back(cmd::DealWin{d.id});
+    if (ImGui::Button("Won")) actions.push(cmd::DealWin{d.id});
     items().add_last_item("button:won");
     ImGui::SameLine();
     if (ImGui::Button("Lost")) {
@@ -146,7 +146,7 @@ void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
     ImGui::TextColored(d.status == DealStatus::Won ? ImVec4(0.18f, 0.71f, 0.49f, 1) : ImVec4(0.88f, 0.34f, 0.36f, 1), "%s",
                        d.status == DealStatus::Won ? "Won" : ("Lost: " + d.lost_reason).c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Reopen")) actions.commands.push_back(cmd::DealReopen{d.id, ""});
+    if (ImGui::Button("Reopen")) actions.push(cmd::DealReopen{d.id, ""});
   }
   ImGui::SameLine();
   if (ImGui::Button("Delete")) {
@@ -166,7 +166,7 @@ void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
             open_dialog(ui, Dialog::LostReason, d.id);
             ui.dialog.pending = cmd::DealMove{d.id, s.id, ""};
           } else {
-            actions.commands.push_back(cmd::DealMove{d.id, s.id, ""});
+            actions.push(cmd::DealMove{d.id, s.id, ""});
           }
         }
     ImGui::EndCombo();
@@ -184,10 +184,10 @@ void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
   ImGui::SetNextItemWidth(-1);
   const Person* owner = ctx.ws.people.find(d.owner);
   if (ImGui::BeginCombo("##owner", owner ? owner->name.c_str() : "—")) {
-    if (ImGui::Selectable("—", !owner) && owner) actions.commands.push_back(cmd::DealUpdate{d.id, json{{"owner", nullptr}}});
+    if (ImGui::Selectable("—", !owner) && owner) actions.push(cmd::DealUpdate{d.id, json{{"owner", nullptr}}});
     for (const auto& person : ctx.ws.people)
       if (ImGui::Selectable(person.name.c_str(), person.id == d.owner) && person.id != d.owner)
-        actions.commands.push_back(cmd::DealUpdate{d.id, json{{"owner", person.id}}});
+        actions.push(cmd::DealUpdate{d.id, json{{"owner", person.id}}});
     ImGui::EndCombo();
   }
   text_field(ctx, d, "Company", "company", d.company, ui, actions);

@@ -98,9 +98,8 @@ void new_pipeline(const Ctx& ctx, UiState& ui, Actions& actions) {
       ui.dialog.error = "Give the pipeline a name.";
     } else {
       const Pipeline* current = ctx.ws.pipelines.find(ui.pipeline);
-      actions.commands.push_back(cmd::PipelineCreate{
-          json{{"name", ui.dialog.text.data()}, {"currency", current ? current->currency : "EUR"}}, std::nullopt});
-      actions.select_after = "#new";
+      const json pipeline{{"name", ui.dialog.text.data()}, {"currency", current ? current->currency : "EUR"}};
+      actions.push(cmd::PipelineCreate{pipeline, std::nullopt}, Origin{.select = Origin::Select::CreatedPipeline});
       close = true;
     }
   }
@@ -116,7 +115,7 @@ void rename_pipeline(const Ctx& ctx, UiState& ui, Actions& actions) {
   if (b > 0 || enter) {
     if (blank(ui.dialog.text)) ui.dialog.error = "The name cannot be empty.";
     else {
-      actions.commands.push_back(cmd::PipelineRename{ui.dialog.target, ui.dialog.text.data()});
+      actions.push(cmd::PipelineRename{ui.dialog.target, ui.dialog.text.data()});
       close = true;
     }
   }
@@ -161,7 +160,7 @@ void delete_pipeline(const Ctx& ctx, UiState& ui, Actions& actions) {
     if (n > 0 && ui.dialog.choice == "move" && ui.dialog.choice2.empty()) {
       ui.dialog.error = "Choose where the deals go.";
     } else {
-      actions.commands.push_back(cmd::PipelineDelete{p->id, n > 0 ? ui.dialog.choice : "", ui.dialog.choice2, {}});
+      actions.push(cmd::PipelineDelete{p->id, n > 0 ? ui.dialog.choice : "", ui.dialog.choice2, {}});
       close = true;
     }
   }
@@ -196,7 +195,7 @@ void lost_reason(const Ctx& ctx, UiState& ui, Actions& actions) {
       if (auto* lose = std::get_if<cmd::DealLose>(&c)) lose->reason = ui.dialog.text.data();
       if (auto* move = std::get_if<cmd::DealMove>(&c)) move->lost_reason = ui.dialog.text.data();
       if (auto* bulk = std::get_if<cmd::DealsMove>(&c)) bulk->lost_reason = ui.dialog.text.data();
-      actions.commands.push_back(std::move(c));
+      actions.push(std::move(c));
       close = true;
     }
   }
@@ -215,7 +214,7 @@ void delete_deals(const Ctx& ctx, UiState& ui, Actions& actions) {
   ImGui::TextDisabled("You can undo this.");
   const int b = dialog_buttons(ctx, "Delete", true);
   if (b > 0) {
-    actions.commands.push_back(cmd::DealsDelete{ui.dialog.deals});
+    actions.push(cmd::DealsDelete{ui.dialog.deals});
     ui.selected.clear();
     if (std::find(ui.dialog.deals.begin(), ui.dialog.deals.end(), ui.open_deal) != ui.dialog.deals.end())
       ui.open_deal.clear();
@@ -257,8 +256,7 @@ void save_view(const Ctx& ctx, UiState& ui, Actions& actions) {
         view["pipeline"] = ui.pipeline;
         view["hidden_stages"] = ui.hidden_stages;
       }
-      actions.commands.push_back(cmd::ViewCreate{view});
-      actions.select_after = "#view";
+      actions.push(cmd::ViewCreate{view}, Origin{.select = Origin::Select::CreatedView});
       close = true;
     }
   }
@@ -275,7 +273,7 @@ void delete_view(const Ctx& ctx, UiState& ui, Actions& actions) {
   ImGui::TextWrapped("Delete the view \"%s\"? Its deals stay.", v->name.c_str());
   const int b = dialog_buttons(ctx, "Delete", true);
   if (b > 0) {
-    actions.commands.push_back(cmd::ViewDelete{v->id});
+    actions.push(cmd::ViewDelete{v->id});
     if (ui.view == v->id) ui.view.clear();
   }
   end_dialog(ui, b != 0);
@@ -319,13 +317,12 @@ void templates(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState&
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ctx.px(130));
     ImGui::BeginGroup();
     if (ImGui::Button("Use template", ImVec2(ctx.px(120), 0))) {
-      actions.commands.push_back(cmd::TemplateImport{t.doc, ""});
-      actions.select_after = "#new";
+      actions.push(cmd::TemplateImport{t.doc, ""}, Origin{.select = Origin::Select::CreatedPipeline});
       ui.dialog.kind = Dialog::None;
     }
     items().add_last_item(t.user ? "usertemplate:" + std::to_string(t.user_index) : "template:" + std::to_string(builtin++));
     if (t.user) {
-      if (ImGui::Button("Delete", ImVec2(ctx.px(120), 0))) actions.delete_user_template = t.user_index;
+      if (ImGui::Button("Delete", ImVec2(ctx.px(120), 0))) actions.effect(effect::DeleteUserTemplate{t.user_index});
       items().add_last_item("usertemplate-delete:" + std::to_string(t.user_index));
     }
     ImGui::EndGroup();
@@ -340,22 +337,31 @@ void templates(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState&
 }  // namespace
 
 void draw_dialogs(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState& ui, Actions& actions) {
+  const DialogState asked_from = ui.dialog;  // as the user saw it, before this frame closes it
+  Actions asked;
   switch (ui.dialog.kind) {
     case Dialog::None: break;
-    case Dialog::NewPipeline: new_pipeline(ctx, ui, actions); break;
-    case Dialog::RenamePipeline: rename_pipeline(ctx, ui, actions); break;
-    case Dialog::DeletePipeline: delete_pipeline(ctx, ui, actions); break;
-    case Dialog::LostReason: lost_reason(ctx, ui, actions); break;
-    case Dialog::SaveView: save_view(ctx, ui, actions); break;
-    case Dialog::DeleteDeals: delete_deals(ctx, ui, actions); break;
-    case Dialog::DeleteView: delete_view(ctx, ui, actions); break;
-    case Dialog::Templates: templates(ctx, gallery, ui, actions); break;
+    case Dialog::NewPipeline: new_pipeline(ctx, ui, asked); break;
+    case Dialog::RenamePipeline: rename_pipeline(ctx, ui, asked); break;
+    case Dialog::DeletePipeline: delete_pipeline(ctx, ui, asked); break;
+    case Dialog::LostReason: lost_reason(ctx, ui, asked); break;
+    case Dialog::SaveView: save_view(ctx, ui, asked); break;
+    case Dialog::DeleteDeals: delete_deals(ctx, ui, asked); break;
+    case Dialog::DeleteView: delete_view(ctx, ui, asked); break;
+    case Dialog::Templates: templates(ctx, gallery, ui, asked); break;
     case Dialog::PipelineEditor:
-    case Dialog::DeleteStage: draw_pipeline_editor(ctx, ui, actions); break;
+    case Dialog::DeleteStage: draw_pipeline_editor(ctx, ui, asked); break;
     case Dialog::Share:
     case Dialog::ImportPaste:
-    case Dialog::ImportPreview: break;  // share_dialog.hpp, import_dialog.hpp (they return their own actions)
+    case Dialog::ImportPreview: break;  // share_dialog.hpp, import_dialog.hpp
   }
+  // A rejected command reopens its dialog with the reason; field edits (the pipeline editor's)
+  // show theirs beside the field and leave the dialog as it is.
+  for (QueuedCommand& c : asked.commands) {
+    if (c.origin.fields.empty()) c.origin.dialog = asked_from;
+    actions.commands.push_back(std::move(c));
+  }
+  for (Effect& e : asked.effects) actions.effect(std::move(e));
 }
 
 }  // namespace pb::ui

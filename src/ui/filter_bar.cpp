@@ -8,6 +8,7 @@
 #include "format.hpp"
 #include "item_registry.hpp"
 #include "theme.hpp"
+#include "views.hpp"
 #include "widgets.hpp"
 
 namespace pb::ui {
@@ -126,14 +127,13 @@ int active_filter_count(const Ctx& ctx, const UiState& ui) {
 }  // namespace
 
 void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
-  (void)actions;
-  // Board / list switch.
-  if (ImGui::RadioButton("Board", ui.mode == ViewMode::Board)) ui.mode = ViewMode::Board;
-  items().add_last_item("button:board");
-  ImGui::SameLine();
-  if (ImGui::RadioButton("List", ui.mode == ViewMode::List)) ui.mode = ViewMode::List;
-  items().add_last_item("button:list");
-  ImGui::SameLine(0, ctx.px(20));
+  // The view switch: one toggle per registered view.
+  const std::span<const ViewDef> all = views();
+  for (const ViewDef& v : all) {
+    if (ImGui::RadioButton(v.label, ui.mode == v.name)) ui.mode = v.name;
+    items().add_last_item(std::string("button:") + v.name);
+    ImGui::SameLine(0, &v == &all.back() ? ctx.px(20) : -1.0f);
+  }
 
   ImGui::SetNextItemWidth(ctx.px(240));
   ImGui::InputTextWithHint("##search", "Search deals  ( / )", ui.search.data(), ui.search.size());
@@ -204,7 +204,7 @@ void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Acti
                                                                    : (bar.is_null() ? ui.filter.extra : bar);
         json sort = json::array();
         for (const auto& k : ui.sort) sort.push_back(json{{"field", k.field}, {"desc", k.descending}});
-        actions.commands.push_back(cmd::ViewUpdate{ui.view, json{{"filter", filter}, {"group_by", ui.group_by},
+        actions.push(cmd::ViewUpdate{ui.view, json{{"filter", filter}, {"group_by", ui.group_by},
                                                                   {"sort", sort}, {"hidden_stages", ui.hidden_stages}}});
       }
     }

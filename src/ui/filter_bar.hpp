@@ -3,7 +3,7 @@
 
 namespace pb::ui {
 
-// The bar above the board: board/list switch, search, group by, sort, filters, columns, save view.
+// The bar above the board: view switch (views.hpp), search, group by, sort, filters, columns, save view.
 void draw_filter_bar(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions);
 
 }  // namespace pb::ui

@@ -248,7 +248,7 @@ ImportChoices import_choices(const ImportUi& imp) {
   return c;
 }
 
-void draw_import_paste(const Ctx& ctx, UiState& ui, ImportUi& imp, ImportActions& actions) {
+void draw_import_paste(const Ctx& ctx, UiState& ui, ImportUi& imp, Actions& actions) {
   if (!begin_modal(ctx, ui, "Import", 640, "dialog:importpaste")) return;
   ImGui::TextWrapped("Paste a Pipeboard template or backup (JSON), choose a file, or drop a file anywhere on the page.");
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -258,11 +258,11 @@ void draw_import_paste(const Ctx& ctx, UiState& ui, ImportUi& imp, ImportActions
   ImGui::Spacing();
   if (ImGui::Button("Preview import", ImVec2(ctx.px(150), 0))) {
     if (imp.paste.find_first_not_of(" \t\r\n") == std::string::npos) ui.dialog.error = "Paste the JSON of a template or backup first.";
-    else actions.submit_paste = true;
+    else actions.effect(effect::SubmitPaste{});
   }
   items().add_last_item("button:import-preview");
   ImGui::SameLine();
-  if (ImGui::Button("Import from file…", ImVec2(ctx.px(160), 0))) actions.pick_file = true;
+  if (ImGui::Button("Import from file…", ImVec2(ctx.px(160), 0))) actions.effect(effect::PickImportFile{});
   items().add_last_item("button:import-file");
   ImGui::SameLine();
   const bool cancel = ImGui::Button("Cancel", ImVec2(ctx.px(100), 0));
@@ -270,7 +270,7 @@ void draw_import_paste(const Ctx& ctx, UiState& ui, ImportUi& imp, ImportActions
   end_modal(ui, cancel);
 }
 
-void draw_import_preview(const Ctx& ctx, UiState& ui, ImportUi& imp, ImportActions& actions) {
+void draw_import_preview(const Ctx& ctx, UiState& ui, ImportUi& imp, Actions& actions) {
   if (!begin_modal(ctx, ui, "Import preview", 720, "dialog:import")) return;
   const ImportPreview& p = imp.preview;
   const bool workspace = p.kind == DocumentKind::Workspace;
@@ -300,14 +300,15 @@ void draw_import_preview(const Ctx& ctx, UiState& ui, ImportUi& imp, ImportActio
   ImGui::Spacing();
   ImGui::BeginDisabled(!p.ok);
   if (workspace) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(196, 64, 70, 255));
-  if (ImGui::Button(workspace ? "Replace workspace" : "Import", ImVec2(ctx.px(170), 0))) actions.confirm = true;
+  const bool confirm = ImGui::Button(workspace ? "Replace workspace" : "Import", ImVec2(ctx.px(170), 0));
+  if (confirm) actions.effect(effect::ConfirmImport{});
   if (workspace) ImGui::PopStyleColor();
   items().add_last_item("button:import-confirm");
   ImGui::EndDisabled();
   ImGui::SameLine();
   const bool cancel = ImGui::Button("Cancel", ImVec2(ctx.px(100), 0));
   items().add_last_item("button:import-cancel");
-  end_modal(ui, cancel || actions.confirm);
+  end_modal(ui, cancel || confirm);
 }
 
 }  // namespace pb::ui

@@ -22,18 +22,12 @@ struct ImportUi {
   std::string paste;         // the "Import…" dialog's text box
 };
 
-struct ImportActions {
-  bool confirm = false;       // import with the choices shown
-  bool pick_file = false;     // open the browser's file picker
-  bool submit_paste = false;  // preview the pasted text
-};
-
 // Opens the preview dialog on `preview`, with the defaults it shows.
 void open_import_preview(UiState& ui, ImportUi& imp, ImportPreview preview, std::string source);
 // The choices as the dialog shows them (only what differs from the preview's defaults).
 ImportChoices import_choices(const ImportUi& imp);
 
-void draw_import_paste(const Ctx& ctx, UiState& ui, ImportUi& imp, ImportActions& actions);
-void draw_import_preview(const Ctx& ctx, UiState& ui, ImportUi& imp, ImportActions& actions);
+void draw_import_paste(const Ctx& ctx, UiState& ui, ImportUi& imp, Actions& actions);
+void draw_import_preview(const Ctx& ctx, UiState& ui, ImportUi& imp, Actions& actions);
 
 }  // namespace pb::ui

@@ -37,7 +37,7 @@ void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
             ui.dialog.deals = ids;
             ui.dialog.pending = cmd::DealsMove{ids, s.id, "", "", {}};
           } else {
-            actions.commands.push_back(cmd::DealsMove{ids, s.id, "", "", {}});
+            actions.push(cmd::DealsMove{ids, s.id, "", "", {}});
           }
         }
       }
@@ -48,10 +48,10 @@ void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
   ImGui::SetNextItemWidth(ctx.px(170));
   if (ImGui::BeginCombo("##bulkowner", "Change owner…")) {
     for (const auto& person : ctx.ws.people) {
-      if (ImGui::Selectable(person.name.c_str())) actions.commands.push_back(cmd::DealsUpdate{ids, json{{"owner", person.id}}});
+      if (ImGui::Selectable(person.name.c_str())) actions.push(cmd::DealsUpdate{ids, json{{"owner", person.id}}});
       items().add_last_item("bulkowner:" + person.id);
     }
-    if (ImGui::Selectable("No owner")) actions.commands.push_back(cmd::DealsUpdate{ids, json{{"owner", nullptr}}});
+    if (ImGui::Selectable("No owner")) actions.push(cmd::DealsUpdate{ids, json{{"owner", nullptr}}});
     items().add_last_item("bulkowner:none");
     ImGui::EndCombo();
   }
@@ -60,10 +60,10 @@ void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
   const Stage* lost = p ? p->first_of_kind(StageKind::Lost) : nullptr;
   ImGui::SameLine();
   if (ImGui::Button("Mark won")) {
-    if (won) actions.commands.push_back(cmd::DealsMove{ids, won->id, "", "", {}});
+    if (won) actions.push(cmd::DealsMove{ids, won->id, "", "", {}});
     else
       for (const auto& id : ids)
-        if (const Deal* d = ctx.ws.deals.find(id); d && d->status != DealStatus::Won) actions.commands.push_back(cmd::DealWin{id});
+        if (const Deal* d = ctx.ws.deals.find(id); d && d->status != DealStatus::Won) actions.push(cmd::DealWin{id});
   }
   items().add_last_item("bulk:won");
   ImGui::SameLine();

@@ -78,7 +78,7 @@ void stage_row(const Ctx& ctx, const Pipeline& p, int index, UiState& ui, Action
   if (ImGui::BeginDragDropTarget()) {
     if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload(kStagePayload)) {
       const std::string id(static_cast<const char*>(pl->Data), pl->DataSize);
-      if (id != s.id) actions.commands.push_back(cmd::StageReorder{id, index});
+      if (id != s.id) actions.push(cmd::StageReorder{id, index});
     }
     ImGui::EndDragDropTarget();
   }
@@ -115,10 +115,10 @@ void stage_row(const Ctx& ctx, const Pipeline& p, int index, UiState& ui, Action
   frame_if_rejected(ctx, ui, kind.name);
   field_error_text(ui, kind.name);
   ImGui::TableNextColumn();
-  if (ImGui::SmallButton("Copy")) actions.commands.push_back(cmd::StageDuplicate{s.id, ""});
+  if (ImGui::SmallButton("Copy")) actions.push(cmd::StageDuplicate{s.id, ""});
   ImGui::SameLine();
   if (ImGui::SmallButton("Delete")) {
-    if (ctx.ws.count_deals_in_stage(s.id) == 0) actions.commands.push_back(cmd::StageDelete{s.id, ""});
+    if (ctx.ws.count_deals_in_stage(s.id) == 0) actions.push(cmd::StageDelete{s.id, ""});
     else {
       ui.dialog.choice = s.id;  // ask where its deals go, below the table
       ui.dialog.choice2.clear();
@@ -156,7 +156,7 @@ void stages_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions
     ImGui::SameLine();
     ImGui::BeginDisabled(!target);
     if (ImGui::Button("Delete stage")) {
-      actions.commands.push_back(cmd::StageDelete{doomed->id, target->id});
+      actions.push(cmd::StageDelete{doomed->id, target->id});
       ui.dialog.choice.clear();
     }
     ImGui::EndDisabled();
@@ -218,7 +218,7 @@ void fields_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions
           actions.typed(cmd::FieldUpdate{f.id, std::nullopt, split_options(options.text), {}}, {options});
       }
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton("Delete")) actions.commands.push_back(cmd::FieldDelete{f.id});
+      if (ImGui::SmallButton("Delete")) actions.push(cmd::FieldDelete{f.id});
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -285,15 +285,15 @@ void people_tab(const Ctx& ctx, const Pipeline& p, UiState& ui, Actions& actions
       std::size_t owned = 0;
       for (const auto& d : ctx.ws.deals) owned += d.owner == person.id;
       if (owned == 0) {
-        if (ImGui::SmallButton("Delete")) actions.commands.push_back(cmd::PersonDelete{person.id, "", false});
+        if (ImGui::SmallButton("Delete")) actions.push(cmd::PersonDelete{person.id, "", false});
       } else {
         // Their deals go to someone else, or stay without an owner: never silently.
         ImGui::SetNextItemWidth(ctx.px(170));
         if (ImGui::BeginCombo("##reassign", ("Delete, give " + std::to_string(owned) + " deals to…").c_str())) {
           for (const auto& other : ctx.ws.people)
             if (other.id != person.id && ImGui::Selectable(other.name.c_str()))
-              actions.commands.push_back(cmd::PersonDelete{person.id, other.id, false});
-          if (ImGui::Selectable("Nobody (no owner)")) actions.commands.push_back(cmd::PersonDelete{person.id, "", true});
+              actions.push(cmd::PersonDelete{person.id, other.id, false});
+          if (ImGui::Selectable("Nobody (no owner)")) actions.push(cmd::PersonDelete{person.id, "", true});
           ImGui::EndCombo();
         }
       }

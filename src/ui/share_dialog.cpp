@@ -9,7 +9,7 @@
 
 namespace pb::ui {
 
-void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, ShareActions& actions, Actions& app_actions) {
+void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, Actions& actions) {
   const Pipeline* p = ctx.ws.pipelines.find(ui.dialog.target);
   if (!p) {
     ui.dialog.kind = Dialog::None;
@@ -38,12 +38,14 @@ void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, ShareActions
   ImGui::Checkbox("Include deals", &share.include_deals);
   items().add_last_item("check:includedeals");
   ImGui::Spacing();
-  if (ImGui::Button("Download template file", ImVec2(ctx.px(220), 0))) actions.download = p->id;
+  const effect::DownloadTemplate download{p->id, share.include_deals};
+  if (ImGui::Button("Download template file", ImVec2(ctx.px(220), 0))) actions.effect(download);
   items().add_last_item("button:share-download");
   ImGui::SameLine();
-  if (ImGui::Button("Copy share link", ImVec2(ctx.px(160), 0))) actions.share_link = p->id;
+  if (ImGui::Button("Copy share link", ImVec2(ctx.px(160), 0)))
+    actions.effect(effect::CopyShareLink{p->id, share.include_deals});
   items().add_last_item("button:share-link");
-  if (ImGui::Button("Save as template", ImVec2(ctx.px(220), 0))) app_actions.save_template = p->id;
+  if (ImGui::Button("Save as template", ImVec2(ctx.px(220), 0))) actions.effect(effect::SaveUserTemplate{p->id});
   items().add_last_item("button:share-save");
   if (!share.status.empty()) {
     if (share.status_is_error) ImGui::PushStyleColor(ImGuiCol_Text, error_color());
@@ -51,7 +53,7 @@ void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, ShareActions
     if (share.status_is_error) ImGui::PopStyleColor();
     items().add_last_item("text:share-status");
     if (share.offer_download) {  // too long for a link: the file carries any size
-      if (ImGui::Button("Download the file instead", ImVec2(ctx.px(220), 0))) actions.download = p->id;
+      if (ImGui::Button("Download the file instead", ImVec2(ctx.px(220), 0))) actions.effect(download);
       items().add_last_item("button:share-download-instead");
     }
   }

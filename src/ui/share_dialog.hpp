@@ -15,11 +15,6 @@ struct ShareUi {
   bool offer_download = false;  // the link was too long: the file is offered instead
 };
 
-struct ShareActions {
-  Id download;    // pipeline to download as <slug>.pipeboard-template.json
-  Id share_link;  // pipeline to copy a share link of
-};
-
-void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, ShareActions& actions, Actions& app_actions);
+void draw_share_dialog(const Ctx& ctx, UiState& ui, ShareUi& share, Actions& actions);
 
 }  // namespace pb::ui

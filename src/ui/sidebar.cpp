@@ -25,17 +25,17 @@ void pipeline_menu(const Ctx& ctx, const Pipeline& p, std::size_t index, UiState
     open_dialog(ui, Dialog::RenamePipeline, p.id);
     std::snprintf(ui.dialog.text.data(), ui.dialog.text.size(), "%s", p.name.c_str());
   }
-  if (ImGui::MenuItem("Duplicate")) actions.commands.push_back(cmd::PipelineDuplicate{p.id, "", false});
-  if (ImGui::MenuItem("Duplicate with deals")) actions.commands.push_back(cmd::PipelineDuplicate{p.id, "", true});
+  if (ImGui::MenuItem("Duplicate")) actions.push(cmd::PipelineDuplicate{p.id, "", false});
+  if (ImGui::MenuItem("Duplicate with deals")) actions.push(cmd::PipelineDuplicate{p.id, "", true});
   if (ImGui::MenuItem("Move up", nullptr, false, index > 0))
-    actions.commands.push_back(cmd::PipelineReorder{p.id, static_cast<std::int64_t>(index - 1)});
+    actions.push(cmd::PipelineReorder{p.id, static_cast<std::int64_t>(index - 1)});
   if (ImGui::MenuItem("Move down", nullptr, false, index + 1 < ctx.ws.pipelines.size()))
-    actions.commands.push_back(cmd::PipelineReorder{p.id, static_cast<std::int64_t>(index + 1)});
+    actions.push(cmd::PipelineReorder{p.id, static_cast<std::int64_t>(index + 1)});
   ImGui::Separator();
   if (ImGui::MenuItem("Export as template…")) open_dialog(ui, Dialog::Share, p.id);
   items().add_last_item("menu:share");
   if (ImGui::MenuItem("Copy share link…")) open_dialog(ui, Dialog::Share, p.id);
-  if (ImGui::MenuItem("Save as template")) actions.save_template = p.id;
+  if (ImGui::MenuItem("Save as template")) actions.effect(effect::SaveUserTemplate{p.id});
   items().add_last_item("menu:saveastemplate");
   ImGui::Separator();
   if (ImGui::MenuItem("Delete…")) open_dialog(ui, Dialog::DeletePipeline, p.id);

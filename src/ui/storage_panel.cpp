@@ -117,7 +117,7 @@ void draw_save_indicator(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui
   }
 }
 
-bool draw_storage_banner(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, StorageActions& actions) {
+bool draw_storage_banner(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, Actions& actions) {
   std::string message;
   bool offer_backup = false;
   if (s.state == SaveState::Failed) {
@@ -141,11 +141,11 @@ bool draw_storage_banner(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui
   ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", message.c_str());
   items().add_last_item("text:storage-banner");
   ImGui::SameLine();
-  if (offer_backup && button("Download backup", "button:backup")) actions.download_backup = true;
+  if (offer_backup && button("Download backup", "button:backup")) actions.effect(effect::DownloadBackup{});
   if (!offer_backup && !s.quarantine_note.empty()) {
-    if (button("Export them", "button:quarantine-export")) actions.export_quarantine = true;
+    if (button("Export them", "button:quarantine-export")) actions.effect(effect::ExportQuarantine{});
     ImGui::SameLine();
-    if (button("Dismiss", "button:quarantine-dismiss")) actions.dismiss_quarantine = true;
+    if (button("Dismiss", "button:quarantine-dismiss")) actions.effect(effect::DismissQuarantine{});
   } else if (!offer_backup) {
     if (button("OK", "button:notice-ok")) ui.notice_dismissed = true;
   }
@@ -154,7 +154,7 @@ bool draw_storage_banner(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui
   return true;
 }
 
-void draw_storage_details(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, StorageActions& actions) {
+void draw_storage_details(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, Actions& actions) {
   if (!ui.show_details) return;
   ImGui::SetNextWindowSize(ImVec2(ctx.px(420), 0), ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -172,15 +172,15 @@ void draw_storage_details(const Ctx& ctx, const StorageSnapshot& s, StorageUi& u
   ImGui::Text("Used: %s of %s available", megabytes(s.usage).c_str(), megabytes(s.quota).c_str());
   ImGui::Text("Records set aside: %zu", s.quarantined);
   ImGui::Spacing();
-  if (button("Download backup", "button:details-backup")) actions.download_backup = true;
+  if (button("Download backup", "button:details-backup")) actions.effect(effect::DownloadBackup{});
   if (s.quarantined > 0) {
     ImGui::SameLine();
-    if (button("Export set-aside records", "button:details-quarantine")) actions.export_quarantine = true;
+    if (button("Export set-aside records", "button:details-quarantine")) actions.effect(effect::ExportQuarantine{});
   }
   ImGui::End();
 }
 
-void draw_conflict_dialog(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, StorageActions& actions) {
+void draw_conflict_dialog(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, Actions& actions) {
   if (s.state != SaveState::Conflict || !s.conflicts || s.conflicts->empty()) return;
   const char* title = "Changed in another tab";
   if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
@@ -199,13 +199,13 @@ void draw_conflict_dialog(const Ctx& ctx, const StorageSnapshot& s, StorageUi& u
   }
   ImGui::Spacing();
   if (button("Keep mine", "button:conflict-mine")) {
-    actions.keep_mine = true;
+    actions.effect(effect::KeepMine{});
     ui.view_both = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
   if (button("Take theirs", "button:conflict-theirs")) {
-    actions.take_theirs = true;
+    actions.effect(effect::TakeTheirs{});
     ui.view_both = false;
     ImGui::CloseCurrentPopup();
   }

@@ -28,19 +28,11 @@ struct StorageUi {
   bool notice_dismissed = false;
 };
 
-struct StorageActions {
-  bool download_backup = false;
-  bool export_quarantine = false;
-  bool dismiss_quarantine = false;
-  bool keep_mine = false;
-  bool take_theirs = false;
-};
-
 // "Saved" / "Saving…" / "Not saved"; a click opens the details.
 void draw_save_indicator(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui);
 // A strip under the top bar when something needs the user; returns whether it drew anything.
-bool draw_storage_banner(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, StorageActions& actions);
-void draw_storage_details(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, StorageActions& actions);
-void draw_conflict_dialog(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, StorageActions& actions);
+bool draw_storage_banner(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, Actions& actions);
+void draw_storage_details(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, Actions& actions);
+void draw_conflict_dialog(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui, Actions& actions);
 
 }  // namespace pb::ui

@@ -1,6 +1,7 @@
 // What draw functions share: the transient UI state (selections, input buffers, open dialogs)
-// and the actions they emit. Draw functions read a const Workspace and never change it; the
-// main loop applies the actions after the frame.
+// and the actions they emit: commands with their origin, and effects (effects.hpp). Draw
+// functions read a const Workspace and never change it; the app applies the actions after the
+// frame (src/app/effects.cpp).
 #pragma once
 #include <array>
 #include <map>
@@ -9,14 +10,13 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "effects.hpp"
 #include "query.hpp"
 #include "quick_filter.hpp"
 
 namespace pb::ui {
 
 using TextBuffer = std::array<char, 256>;
-
-enum class ViewMode { Board, List };
 
 // The filter bar's inputs; turned into a QuickFilter each frame.
 struct FilterInputs {
@@ -69,7 +69,7 @@ struct UiState {
   // What is shown.
   Id pipeline;  // selected pipeline ("" = none)
   Id view;      // selected saved view ("" = the pipeline itself)
-  ViewMode mode = ViewMode::Board;
+  std::string mode = "board";  // the main area's view, by its name in views.hpp
   std::string group_by = "stage";
   std::vector<SortKey> sort{SortKey{"updated", true}};
   std::vector<Id> hidden_stages;
@@ -103,21 +103,28 @@ struct UiState {
   bool message_is_error = true;
 };
 
+// Where a command came from, so that its failure lands where the user asked and its success
+// selects what it made.
+struct Origin {
+  std::vector<FieldTarget> fields;    // typed into these form fields: a rejection shows beside them
+  std::optional<DialogState> dialog;  // asked from this dialog: a rejection reopens it with the reason
+  enum class Select { Nothing, CreatedPipeline, CreatedView };
+  Select select = Select::Nothing;    // once it succeeds
+};
+
+struct QueuedCommand {
+  Command command;
+  Origin origin;
+};
+
+// What a frame's drawing asked for, applied in order after the frame.
 struct Actions {
-  std::vector<Command> commands;
-  std::map<std::size_t, std::vector<FieldTarget>> typed_into;  // index in commands -> its fields
-  // Queues a command typed into form fields; a rejection is shown beside them.
-  void typed(Command c, std::vector<FieldTarget> fields) {
-    typed_into[commands.size()] = std::move(fields);
-    commands.push_back(std::move(c));
-  }
-  bool undo = false;
-  bool redo = false;
-  Id select_after;  // "#new": select the pipeline the commands create; "#view": the view
-  std::optional<DialogState> dialog_on_error;  // reopen this dialog when its command fails
-  // Outside the workspace: the user's own templates (the app saves them in storage's meta store).
-  Id save_template;               // a pipeline to save as a user template
-  int delete_user_template = -1;  // index among the user's templates
+  std::vector<QueuedCommand> commands;
+  std::vector<Effect> effects;
+  void push(Command c, Origin origin = {}) { commands.push_back(QueuedCommand{std::move(c), std::move(origin)}); }
+  // A command typed into form fields; a rejection is shown beside them.
+  void typed(Command c, std::vector<FieldTarget> fields) { push(std::move(c), Origin{.fields = std::move(fields)}); }
+  void effect(Effect e) { effects.push_back(std::move(e)); }
 };
 
 // Clears the per-pipeline board settings when switching pipeline or view.

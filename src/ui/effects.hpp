@@ -1,0 +1,49 @@
+// What the user asked for that is not a command on the workspace: undo and redo, storage,
+// importing and sharing, the user's own templates. Views return these as data in
+// Actions::effects; the app performs them after the frame (src/app/effects.cpp).
+#pragma once
+#include <variant>
+
+#include "model.hpp"
+
+namespace pb::ui::effect {
+
+struct Undo {};
+struct Redo {};
+// Storage: the save indicator, the banner, the details window and the conflict dialog.
+struct DownloadBackup {};
+struct ExportQuarantine {};
+struct DismissQuarantine {};
+struct KeepMine {};
+struct TakeTheirs {};
+// Importing: the Export / Import menu, the "Import…" dialog and the import preview.
+struct PickImportFile {};
+struct OpenPaste {};
+struct SubmitPaste {};
+struct ConfirmImport {};
+// Sharing a pipeline, and the user's own templates (kept outside the workspace).
+struct DownloadTemplate {
+  Id pipeline;
+  bool include_deals = false;
+};
+struct CopyShareLink {
+  Id pipeline;
+  bool include_deals = false;
+};
+struct SaveUserTemplate {
+  Id pipeline;
+};
+struct DeleteUserTemplate {
+  int index = -1;  // among the user's templates
+};
+
+}  // namespace pb::ui::effect
+
+namespace pb::ui {
+
+using Effect = std::variant<effect::Undo, effect::Redo, effect::DownloadBackup, effect::ExportQuarantine,
+                            effect::DismissQuarantine, effect::KeepMine, effect::TakeTheirs, effect::PickImportFile,
+                            effect::OpenPaste, effect::SubmitPaste, effect::ConfirmImport, effect::DownloadTemplate,
+                            effect::CopyShareLink, effect::SaveUserTemplate, effect::DeleteUserTemplate>;
+
+}  // namespace pb::ui

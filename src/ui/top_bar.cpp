@@ -1,0 +1,82 @@
+#include "top_bar.hpp"
+
+#include <imgui.h>
+
+#include "item_registry.hpp"
+#include "theme.hpp"
+
+namespace pb::ui {
+namespace {
+
+void export_import_menu(const Ctx& ctx, UiState& ui, Actions& actions) {
+  if (ImGui::Button("Export / Import")) ImGui::OpenPopup("exportimport");
+  items().add_last_item("button:import");
+  if (!ImGui::BeginPopup("exportimport")) return;
+  if (ImGui::MenuItem("Import from file…")) actions.effect(effect::PickImportFile{});
+  items().add_last_item("menu:import-file");
+  if (ImGui::MenuItem("Import (paste JSON)…")) actions.effect(effect::OpenPaste{});
+  items().add_last_item("menu:import-paste");
+  ImGui::Separator();
+  const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);
+  if (ImGui::MenuItem("Export this pipeline as a template…", nullptr, false, p != nullptr))
+    open_dialog(ui, Dialog::Share, p->id);
+  items().add_last_item("menu:export-template");
+  if (ImGui::MenuItem("Download backup (everything)")) actions.effect(effect::DownloadBackup{});
+  items().add_last_item("menu:backup");
+  ImGui::EndPopup();
+}
+
+// Undo or Redo, disabled when there is nothing to do, with what it would do as its tooltip.
+void history_button(const char* label, bool enabled, const char* item, const char* keys, const std::string& what,
+                    Effect effect, Actions& actions) {
+  ImGui::BeginDisabled(!enabled);
+  if (ImGui::Button(label)) actions.effect(std::move(effect));
+  items().add_last_item(item);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && enabled) ImGui::SetTooltip("%s %s  (%s)", label, what.c_str(), keys);
+  ImGui::EndDisabled();
+}
+
+}  // namespace
+
+void draw_top_bar(const Ctx& ctx, const Screen& screen, ScreenState state, Actions& actions) {
+  UiState& ui = state.ui;
+  ImGui::PushFont(ctx.fonts.large);
+  ImGui::TextUnformatted("Pipeboard");
+  ImGui::PopFont();
+  ImGui::SameLine(0, ctx.px(28));
+  if (const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(p->name.c_str());
+    if (const View* v = ctx.ws.views.find(ui.view)) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("/  %s", v->name.c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Edit pipeline")) open_dialog(ui, Dialog::PipelineEditor, p->id);
+    items().add_last_item("button:editpipeline");
+    ImGui::SameLine(0, ctx.px(20));
+  }
+  const History& h = screen.history;
+  history_button("Undo", h.can_undo, "button:undo", "Ctrl+Z", h.undo_label, effect::Undo{}, actions);
+  ImGui::SameLine();
+  history_button("Redo", h.can_redo, "button:redo", "Ctrl+Shift+Z", h.redo_label, effect::Redo{}, actions);
+  if (!ui.message.empty()) {
+    ImGui::SameLine(0, ctx.px(20));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(ui.message_is_error ? ImVec4(1.0f, 0.55f, 0.5f, 1.0f) : ImVec4(0.6f, 0.85f, 0.7f, 1.0f), "%s",
+                       ui.message.c_str());
+  }
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine(right - ctx.px(392));
+  export_import_menu(ctx, ui, actions);
+  ImGui::SameLine(right - ctx.px(252));
+  draw_save_indicator(ctx, screen.storage, state.storage);
+  ImGui::SameLine(right - ctx.px(140));
+  if (ImGui::Button(ui.dark ? "Light" : "Dark", ImVec2(ctx.px(70), 0))) ui.dark = !ui.dark;
+  items().add_last_item("button:theme");
+  ImGui::SameLine();
+  if (ImGui::Button("?", ImVec2(ctx.px(34), 0))) ui.show_help = !ui.show_help;
+  items().add_last_item("button:help");
+}
+
+}  // namespace pb::ui
