@@ -34,6 +34,11 @@ def module_of(filename):
     return stem[:-len("_internal")] if stem.endswith("_internal") else stem
 
 
+def read_text(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def read_tree(core):
     """{folder: deps}, {relpath: [(line, kind, target)]}"""
     libraries, files = {}, {}
@@ -42,13 +47,13 @@ def read_tree(core):
         if not os.path.isdir(path):
             continue
         cmake = os.path.join(path, "CMakeLists.txt")
-        m = LIBRARY.search(open(cmake).read()) if os.path.exists(cmake) else None
+        m = LIBRARY.search(read_text(cmake)) if os.path.exists(cmake) else None
         if not m or m.group(1) != folder:
             raise SystemExit(f"{cmake}: no pb_core_library({folder} SPEED|SIZE ...)")
         libraries[folder] = (m.group(3) or "").split()
         for name in sorted(os.listdir(path)):
             if name.endswith((".cpp", ".hpp")):
-                text = strip_comments(open(os.path.join(path, name), encoding="utf-8").read())
+                text = strip_comments(read_text(os.path.join(path, name)))
                 files[f"{folder}/{name}"] = [(text[:m.start()].count("\n") + 1, m.group(1), m.group(2))
                                              for m in INCLUDE.finditer(text)]
     return libraries, files
