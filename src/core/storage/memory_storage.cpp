@@ -1,3 +1,4 @@
+// Storage kept in memory, for native tests (see memory_storage.hpp).
 #include "memory_storage.hpp"
 
 #include <algorithm>
