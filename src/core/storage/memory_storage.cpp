@@ -3,8 +3,6 @@
 
 #include <algorithm>
 
-#include "documents.hpp"
-
 namespace pb {
 
 void MemoryStorage::commit(const WriteBatch& batch, std::function<void(CommitResult)> done) {

@@ -1,11 +1,10 @@
-// Loading: every record but the deals (few, read once), and the careful reader for rows the fast one refuses.
+// Loading: every record but the deals (few, read once, row by row), and the careful reader for deal rows.
 // The deals' fast path is in storage_load_deals.cpp.
 #include "storage_load.hpp"
 
 #include <algorithm>
 
 #include "codec.hpp"
-#include "documents.hpp"
 #include "record_decode_internal.hpp"
 #include "storage_load_internal.hpp"
 #include "validate.hpp"
@@ -22,10 +21,16 @@ void check_refs(const Workspace&, const FieldDef&, Issues&) {}
 void check_refs(const Workspace& ws, const View& v, Issues& issues) { check_view(ws, v, JsonPath(), issues); }
 void check_refs(const Workspace& ws, const Deal& d, Issues& issues) { check_deal(ws, d, JsonPath(), issues); }
 
+// Whether a row's references are checked as it is read, against the records read before it, or
+// later, for all rows at once (check_workspace, indexed: a pipeline's stages are not looked for
+// in every pipeline before it).
+enum class Refs { Each, Later };
+
 // One row read on its own, with messages: false, and the row set aside in the report, when it is
-// not JSON, not a valid record, not under its own key, a repeat, or pointing at missing records.
+// not JSON, not a valid record, not under its own key, a repeat, or (Refs::Each) pointing at
+// missing records.
 template <class T>
-bool read_row(const LoadedRows::Row& row, const Workspace& ws, T& record, LoadReport& report) {
+bool read_row(const LoadedRows::Row& row, const Workspace& ws, T& record, LoadReport& report, Refs refs = Refs::Each) {
   Issues issues;
   json v;
   std::string error;
@@ -35,54 +40,33 @@ bool read_row(const LoadedRows::Row& row, const Workspace& ws, T& record, LoadRe
   } else if (decode(v, ws, record, issues)) {
     if (record.id != row.key) issues.add("/id", "does not match the row's key \"" + std::string(row.key) + "\"");
     else if (table_of<T>(ws).contains(record.id)) issues.add("/id", detail::repeats_id(row.key));
-    else check_refs(ws, record, issues);
+    else if (refs == Refs::Each) check_refs(ws, record, issues);
   }
   if (issues.ok()) return true;
   report.quarantined.push_back(QuarantinedRecord{std::string(store_name(kind_of<T>())), std::string(row.key), issues.summary(), std::move(v)});
   return false;
 }
 
-// Row by row, for a kind whose rows the document reader refused.
+// A kind's rows, each read on its own.
 template <class T>
-void read_rows(const std::vector<LoadedRows::Row>& rows, Workspace& ws, StorageMirror& mirror, LoadReport& report) {
+void read_rows(const std::vector<LoadedRows::Row>& rows, Workspace& ws, StorageMirror& mirror, LoadReport& report, Refs refs) {
+  table_of<T>(ws).reserve(rows.size());
+  mirror.reserve(kind_of<T>(), rows.size());
   for (const auto& row : rows) {
     T record;
-    if (!read_row(row, ws, record, report)) continue;
+    if (!read_row(row, ws, record, report, refs)) continue;
     table_of<T>(ws).insert(table_of<T>(ws).size(), std::make_shared<const T>(std::move(record)));
     mirror.set(kind_of<T>(), row.key, {row.rev, row.rank});
   }
 }
 
-template <class T>
-bool mirror_table(const Table<T>& table, const std::vector<LoadedRows::Row>& rows, StorageMirror& mirror) {
-  if (table.size() != rows.size()) return false;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (table.at(i).id != rows[i].key) return false;
-    mirror.set(kind_of<T>(), rows[i].key, {rows[i].rev, rows[i].rank});
-  }
-  return true;
-}
-
-// Every record but the deals as one workspace document, for the document reader.
-std::string document_without_deals(const LoadedRows& loaded) {
-  std::string doc = "{\"format\":\"";
-  doc += kWorkspaceFormat;
-  doc += "\",\"version\":" + std::to_string(kWorkspaceVersion);
-  for (RecordKind kind : kRecordKinds) {
-    doc += ",\"";
-    doc += store_name(kind);
-    doc += "\":[";
-    bool first = true;
-    if (kind != RecordKind::Deal)
-      for (const auto& r : loaded.rows[static_cast<int>(kind)]) {
-        if (!first) doc += ',';
-        first = false;
-        doc += r.json;
-      }
-    doc += ']';
-  }
-  doc += '}';
-  return doc;
+// Pipelines, people, fields and views, in the order their references need.
+void read_records(const LoadedRows& rows, Workspace& ws, StorageMirror& mirror, LoadReport& report, Refs refs) {
+  auto of = [&](RecordKind k) -> const std::vector<LoadedRows::Row>& { return rows.rows[static_cast<int>(k)]; };
+  read_rows<Pipeline>(of(RecordKind::Pipeline), ws, mirror, report, refs);
+  read_rows<Person>(of(RecordKind::Person), ws, mirror, report, refs);
+  read_rows<FieldDef>(of(RecordKind::Field), ws, mirror, report, refs);
+  read_rows<View>(of(RecordKind::View), ws, mirror, report, refs);
 }
 
 }  // namespace
@@ -98,27 +82,26 @@ WorkspaceLoader::~WorkspaceLoader() = default;
 
 void WorkspaceLoader::records(const LoadedRows& rows) {
   State& s = *state_;
-  auto of = [&](RecordKind k) -> const std::vector<LoadedRows::Row>& { return rows.rows[static_cast<int>(k)]; };
-  // Healthy data: the document reader checks them all at once.
+  // Healthy rows: each read alone, then their references all checked at once.
   {
     Workspace ws;
+    StorageMirror mirror;
+    LoadReport refused;
+    read_records(rows, ws, mirror, refused, Refs::Later);
     Issues issues;
-    StorageMirror fresh;
-    if (load_workspace(document_without_deals(rows), ws, issues) && mirror_table(ws.pipelines, of(RecordKind::Pipeline), fresh) &&
-        mirror_table(ws.people, of(RecordKind::Person), fresh) && mirror_table(ws.fields, of(RecordKind::Field), fresh) &&
-        mirror_table(ws.views, of(RecordKind::View), fresh)) {
+    if (refused.quarantined.empty()) check_workspace(ws, issues);
+    if (refused.quarantined.empty() && issues.ok()) {
       s.ws = std::move(ws);
-      s.mirror = std::move(fresh);
+      s.mirror = std::move(mirror);
       return;
     }
   }
-  // Something is wrong: read row by row and set the bad ones aside.
+  // Something is wrong: read again, each row checked against those before it (a view after the
+  // pipelines and fields it names; of two pipelines sharing a stage id the later one), and the
+  // bad ones set aside.
   s.ws = Workspace{};
   s.mirror.clear();
-  read_rows<Pipeline>(of(RecordKind::Pipeline), s.ws, s.mirror, s.report);
-  read_rows<Person>(of(RecordKind::Person), s.ws, s.mirror, s.report);
-  read_rows<FieldDef>(of(RecordKind::Field), s.ws, s.mirror, s.report);
-  read_rows<View>(of(RecordKind::View), s.ws, s.mirror, s.report);
+  read_records(rows, s.ws, s.mirror, s.report, Refs::Each);
 }
 
 }  // namespace pb

@@ -12,9 +12,9 @@
 
 namespace pb {
 
-// Rows as loaded: each row's key, revision, rank and JSON text, per kind. Texts stay text: valid
-// data is read by the fast readers; only a row they refuse is parsed alone, for its messages, so
-// one bad row cannot hide the others.
+// Rows as loaded: each row's key, revision, rank and JSON text, per kind. Texts stay text: deal
+// rows are read by the fast deal reader, and only a row it refuses is parsed alone, for its
+// messages; the other kinds' rows (few) are each parsed alone. One bad row cannot hide the others.
 struct LoadedRows {
   struct Row {
     std::string_view key;   // views into `text`, or into memory the loader's caller keeps alive
