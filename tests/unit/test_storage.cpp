@@ -27,12 +27,13 @@ struct Tab {
   }
 };
 
-Workspace reload(const MemoryStorage& storage, LoadReport* report_out = nullptr) {
+Workspace reload(const MemoryStorage& storage, LoadReport* report_out = nullptr, StorageMirror* mirror_out = nullptr) {
   Workspace ws;
   StorageMirror mirror;
   LoadReport report;
   load_rows(storage.rows_for_load(), ws, mirror, report);
   if (report_out) *report_out = report;
+  if (mirror_out) *mirror_out = std::move(mirror);
   return ws;
 }
 
@@ -46,6 +47,15 @@ void settle(Tab& tab, MemoryStorage& storage) {
 }
 
 Session seeded_small() { return small_session(); }
+
+// Storage holding the small workspace after `command`; returns the workspace as the tab has it.
+Workspace saved_small(MemoryStorage& storage, const json& command) {
+  Tab tab(storage, seeded_small().workspace());
+  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
+  tab.cmd(command);
+  settle(tab, storage);
+  return tab.session.workspace();
+}
 
 }  // namespace
 
@@ -137,10 +147,7 @@ TEST_CASE("storage: ranks make room when inserts keep landing in the same place"
 
 TEST_CASE("storage: unreadable rows are set aside with a reason, and the rest loads") {
   MemoryStorage storage;
-  Tab tab(storage, seeded_small().workspace());
-  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
-  tab.cmd({{"type", "deal.create"}, {"deal", {{"id", "good"}, {"title", "Good"}, {"pipeline", "p1"}, {"stage", "s_new"}}}});
-  settle(tab, storage);
+  saved_small(storage, {{"type", "deal.create"}, {"deal", {{"id", "good"}, {"title", "Good"}, {"pipeline", "p1"}, {"stage", "s_new"}}}});
   auto& deals = storage.store(RecordKind::Deal);
   auto variant = [&](const char* id, const char* key, json value) {
     json data = deals.at("good").data;
@@ -191,10 +198,7 @@ TEST_CASE("storage: a row whose text is not JSON is set aside, not a crash") {
 
 TEST_CASE("storage: bad rows of the small stores are set aside one by one; the rest loads with its revisions") {
   MemoryStorage storage;
-  Tab tab(storage, seeded_small().workspace());
-  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
-  tab.cmd({{"type", "deal.create"}, {"deal", {{"id", "good"}, {"title", "Good"}, {"pipeline", "p1"}, {"stage", "s_new"}}}});
-  settle(tab, storage);
+  saved_small(storage, {{"type", "deal.create"}, {"deal", {{"id", "good"}, {"title", "Good"}, {"pipeline", "p1"}, {"stage", "s_new"}}}});
   const json p3 = {{"id", "p3"}, {"name", "Copy"}, {"stages", json::array({{{"id", "s_new"}, {"name", "New"}}})}};
   storage.store(RecordKind::Pipeline)["p3"] = {2, 9e6, p3};                      // a stage id p1 has
   storage.store(RecordKind::Pipeline)["p0"] = {1, 1, json(42)};                  // not a pipeline
@@ -203,10 +207,9 @@ TEST_CASE("storage: bad rows of the small stores are set aside one by one; the r
   storage.store(RecordKind::View)["v1"] = {3, 100, {{"id", "v1"}, {"name", "Sales"}, {"pipeline", "p1"}}};
   storage.store(RecordKind::View)["v2"] = {1, 200, {{"id", "v2"}, {"name", "Copy"}, {"pipeline", "p3"}}};  // p3 is set aside
   storage.store(RecordKind::View)["v3"] = {1, 300, {{"id", "v3"}, {"name", "Odd"}, {"group_by", "nope"}}};
-  Workspace loaded;
   StorageMirror mirror;
   LoadReport report;
-  load_rows(storage.rows_for_load(), loaded, mirror, report);
+  const Workspace loaded = reload(storage, &report, &mirror);
   std::map<std::string, std::string> reasons;
   for (const auto& q : report.quarantined) reasons[q.store + "/" + q.id] = q.reason;
   CAPTURE(json(reasons).dump());
@@ -233,16 +236,12 @@ TEST_CASE("storage: bad rows of the small stores are set aside one by one; the r
 
 TEST_CASE("storage: healthy small stores load with every row's revision and rank") {
   MemoryStorage storage;
-  Tab tab(storage, seeded_small().workspace());
-  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
-  tab.cmd({{"type", "person.update"}, {"person", "u2"}, {"set", {{"name", "Luke"}}}});
-  settle(tab, storage);
-  Workspace loaded;
+  const Workspace saved = saved_small(storage, {{"type", "person.update"}, {"person", "u2"}, {"set", {{"name", "Luke"}}}});
   StorageMirror mirror;
   LoadReport report;
-  load_rows(storage.rows_for_load(), loaded, mirror, report);
+  const Workspace loaded = reload(storage, &report, &mirror);
   CHECK(report.quarantined.empty());
-  CHECK(loaded == tab.session.workspace());
+  CHECK(loaded == saved);
   for (RecordKind kind : {RecordKind::Pipeline, RecordKind::Person, RecordKind::Field}) {
     CHECK(mirror.size(kind) == storage.store(kind).size());
     for (const auto& [id, row] : storage.store(kind)) {
