@@ -7,7 +7,7 @@
 
 #include <memory>
 
-#include "persistence.hpp"
+#include "autosave.hpp"
 #include "session.hpp"
 #include "ui/dialogs.hpp"
 #include "ui/import_dialog.hpp"

@@ -8,10 +8,12 @@
 #include <memory>
 
 #include "app.hpp"
+#include "cross_tab.hpp"
 #include "demo.hpp"
 #include "documents.hpp"
 #include "platform_web.hpp"
 #include "share_web.hpp"
+#include "storage_load.hpp"
 
 extern "C" {
 void pb_storage_start();

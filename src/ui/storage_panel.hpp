@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "persistence.hpp"
+#include "autosave.hpp"
 #include "ui_state.hpp"
 
 namespace pb::ui {

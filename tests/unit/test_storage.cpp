@@ -1,7 +1,8 @@
 // The storage contract, run against the in-memory implementation: per-record writes, revisions,
 // all-or-nothing batches, order kept by ranks, quarantine of bad rows, autosave and conflicts.
 #include "memory_storage.hpp"
-#include "persistence.hpp"
+#include "autosave.hpp"
+#include "cross_tab.hpp"
 #include "codec.hpp"
 #include "demo.hpp"
 #include "test_helpers.hpp"
@@ -26,12 +27,13 @@ struct Tab {
   }
 };
 
-Workspace reload(const MemoryStorage& storage, LoadReport* report_out = nullptr) {
+Workspace reload(const MemoryStorage& storage, LoadReport* report_out = nullptr, StorageMirror* mirror_out = nullptr) {
   Workspace ws;
   StorageMirror mirror;
   LoadReport report;
   load_rows(storage.rows_for_load(), ws, mirror, report);
   if (report_out) *report_out = report;
+  if (mirror_out) *mirror_out = std::move(mirror);
   return ws;
 }
 
@@ -45,6 +47,15 @@ void settle(Tab& tab, MemoryStorage& storage) {
 }
 
 Session seeded_small() { return small_session(); }
+
+// Storage holding the small workspace after `command`; returns the workspace as the tab has it.
+Workspace saved_small(MemoryStorage& storage, const json& command) {
+  Tab tab(storage, seeded_small().workspace());
+  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
+  tab.cmd(command);
+  settle(tab, storage);
+  return tab.session.workspace();
+}
 
 }  // namespace
 
@@ -136,10 +147,7 @@ TEST_CASE("storage: ranks make room when inserts keep landing in the same place"
 
 TEST_CASE("storage: unreadable rows are set aside with a reason, and the rest loads") {
   MemoryStorage storage;
-  Tab tab(storage, seeded_small().workspace());
-  tab.persist.enqueue(make_full_batch(tab.session.workspace(), tab.persist.mirror()), 0);
-  tab.cmd({{"type", "deal.create"}, {"deal", {{"id", "good"}, {"title", "Good"}, {"pipeline", "p1"}, {"stage", "s_new"}}}});
-  settle(tab, storage);
+  saved_small(storage, {{"type", "deal.create"}, {"deal", {{"id", "good"}, {"title", "Good"}, {"pipeline", "p1"}, {"stage", "s_new"}}}});
   auto& deals = storage.store(RecordKind::Deal);
   auto variant = [&](const char* id, const char* key, json value) {
     json data = deals.at("good").data;
@@ -186,6 +194,64 @@ TEST_CASE("storage: a row whose text is not JSON is set aside, not a crash") {
   REQUIRE(report.quarantined.size() == 2);
   for (const auto& q : report.quarantined) CHECK(q.reason.find("not JSON") != std::string::npos);
   CHECK(loaded == tab.session.workspace());
+}
+
+TEST_CASE("storage: bad rows of the small stores are set aside one by one; the rest loads with its revisions") {
+  MemoryStorage storage;
+  saved_small(storage, {{"type", "deal.create"}, {"deal", {{"id", "good"}, {"title", "Good"}, {"pipeline", "p1"}, {"stage", "s_new"}}}});
+  const json p3 = {{"id", "p3"}, {"name", "Copy"}, {"stages", json::array({{{"id", "s_new"}, {"name", "New"}}})}};
+  storage.store(RecordKind::Pipeline)["p3"] = {2, 9e6, p3};                      // a stage id p1 has
+  storage.store(RecordKind::Pipeline)["p0"] = {1, 1, json(42)};                  // not a pipeline
+  storage.store(RecordKind::Person)["u3"] = {1, 9e6, {{"id", "u4"}, {"name", "X"}}};  // under another key
+  storage.store(RecordKind::Field)["f_bad"] = {1, 9e6, {{"id", "f_bad"}, {"name", "B"}, {"type", "nope"}}};
+  storage.store(RecordKind::View)["v1"] = {3, 100, {{"id", "v1"}, {"name", "Sales"}, {"pipeline", "p1"}}};
+  storage.store(RecordKind::View)["v2"] = {1, 200, {{"id", "v2"}, {"name", "Copy"}, {"pipeline", "p3"}}};  // p3 is set aside
+  storage.store(RecordKind::View)["v3"] = {1, 300, {{"id", "v3"}, {"name", "Odd"}, {"group_by", "nope"}}};
+  StorageMirror mirror;
+  LoadReport report;
+  const Workspace loaded = reload(storage, &report, &mirror);
+  std::map<std::string, std::string> reasons;
+  for (const auto& q : report.quarantined) reasons[q.store + "/" + q.id] = q.reason;
+  CAPTURE(json(reasons).dump());
+  REQUIRE(reasons.size() == 6);
+  CHECK(reasons["pipelines/p3"].find("already used in pipeline \"Sales\"") != std::string::npos);
+  CHECK(reasons["pipelines/p0"].find("object") != std::string::npos);
+  CHECK(reasons["people/u3"].find("key") != std::string::npos);
+  CHECK(reasons["fields/f_bad"].find("/type") != std::string::npos);
+  CHECK(reasons["views/v2"].find("no pipeline has id \"p3\"") != std::string::npos);
+  CHECK(reasons["views/v3"].find("/group_by") != std::string::npos);
+  CHECK(loaded.pipelines.size() == 1);
+  CHECK(loaded.people.size() == 2);
+  CHECK(loaded.fields.size() == 1);
+  REQUIRE(loaded.views.size() == 1);
+  CHECK(loaded.views.at(0).id == "v1");
+  CHECK(loaded.deals.contains("good"));
+  const MemoryStorage::Row& stored = storage.store(RecordKind::View).at("v1");
+  REQUIRE(mirror.find(RecordKind::View, "v1"));
+  CHECK(mirror.find(RecordKind::View, "v1")->rev == stored.rev);
+  CHECK(mirror.find(RecordKind::View, "v1")->rank == stored.rank);
+  CHECK_FALSE(mirror.find(RecordKind::Pipeline, "p3"));
+  CHECK(mirror.size(RecordKind::Person) == 2);
+}
+
+TEST_CASE("storage: healthy small stores load with every row's revision and rank") {
+  MemoryStorage storage;
+  const Workspace saved = saved_small(storage, {{"type", "person.update"}, {"person", "u2"}, {"set", {{"name", "Luke"}}}});
+  StorageMirror mirror;
+  LoadReport report;
+  const Workspace loaded = reload(storage, &report, &mirror);
+  CHECK(report.quarantined.empty());
+  CHECK(loaded == saved);
+  for (RecordKind kind : {RecordKind::Pipeline, RecordKind::Person, RecordKind::Field}) {
+    CHECK(mirror.size(kind) == storage.store(kind).size());
+    for (const auto& [id, row] : storage.store(kind)) {
+      CAPTURE(id);
+      REQUIRE(mirror.find(kind, id));
+      CHECK(mirror.find(kind, id)->rev == row.rev);
+      CHECK(mirror.find(kind, id)->rank == row.rank);
+    }
+  }
+  CHECK(mirror.find(RecordKind::Person, "u2")->rev == 2);
 }
 
 TEST_CASE("persistence: debounced, then one transaction per command") {

@@ -1,8 +1,7 @@
+// Storage kept in memory, for native tests (see memory_storage.hpp).
 #include "memory_storage.hpp"
 
 #include <algorithm>
-
-#include "documents.hpp"
 
 namespace pb {
 

@@ -1,11 +1,13 @@
-// Storage kept in memory, with the same contract as the IndexedDB library in web/lib_storage.js:
-// revisions checked, batches all or nothing, completion reported later (on run()), never inside
-// commit(). Native tests use it, and it can be told to fail the way a browser does.
+// Storage kept in memory, for native tests: the IndexedDB library's contract, and its failures on demand.
+//
+// The same contract as web/lib_storage.js: revisions checked, batches all or nothing, completion
+// reported later (on run()), never inside commit(). It can be told to fail the way a browser does.
 #pragma once
 #include <deque>
 #include <map>
 
 #include "storage.hpp"
+#include "storage_load.hpp"
 
 namespace pb {
 

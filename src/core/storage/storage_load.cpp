@@ -1,32 +1,18 @@
-// Reading stored rows back into a workspace: the careful reader for rows the fast one refuses, and
-// every record but the deals (few, read once); and applying rows another tab wrote. Optimized for
-// size in the web build; the deals' fast path is in storage_load_deals.cpp.
+// Loading: every record but the deals (few, read once, row by row), and the careful reader for deal rows.
+// The deals' fast path is in storage_load_deals.cpp.
+#include "storage_load.hpp"
+
 #include <algorithm>
 
 #include "codec.hpp"
-#include "documents.hpp"
+#include "record_decode_internal.hpp"
 #include "storage_load_internal.hpp"
-#include "storage.hpp"
 #include "validate.hpp"
 
 namespace pb {
 namespace {
 
-bool decode(const json& v, const Workspace&, Pipeline& out, Issues& issues) {
-  return read_pipeline(v, out, JsonPath(), issues, Ids::Required);
-}
-bool decode(const json& v, const Workspace&, Person& out, Issues& issues) {
-  return read_person(v, out, JsonPath(), issues, Ids::Required);
-}
-bool decode(const json& v, const Workspace&, FieldDef& out, Issues& issues) {
-  return read_field(v, out, JsonPath(), issues, Ids::Required);
-}
-bool decode(const json& v, const Workspace&, View& out, Issues& issues) {
-  return read_view(v, out, JsonPath(), issues, Ids::Required);
-}
-bool decode(const json& v, const Workspace& ws, Deal& out, Issues& issues) {
-  return read_deal(v, out, ws.fields, JsonPath(), issues, DealRead::Document);
-}
+using detail::decode;
 
 // References to other records, checked against what has loaded so far.
 void check_refs(const Workspace& ws, const Pipeline& p, Issues& issues) { check_pipeline(ws, p, JsonPath(), issues); }
@@ -35,10 +21,16 @@ void check_refs(const Workspace&, const FieldDef&, Issues&) {}
 void check_refs(const Workspace& ws, const View& v, Issues& issues) { check_view(ws, v, JsonPath(), issues); }
 void check_refs(const Workspace& ws, const Deal& d, Issues& issues) { check_deal(ws, d, JsonPath(), issues); }
 
+// Whether a row's references are checked as it is read, against the records read before it, or
+// later, for all rows at once (check_workspace, indexed: a pipeline's stages are not looked for
+// in every pipeline before it).
+enum class Refs { Each, Later };
+
 // One row read on its own, with messages: false, and the row set aside in the report, when it is
-// not JSON, not a valid record, not under its own key, a repeat, or pointing at missing records.
+// not JSON, not a valid record, not under its own key, a repeat, or (Refs::Each) pointing at
+// missing records.
 template <class T>
-bool read_row(const LoadedRows::Row& row, const Workspace& ws, T& record, LoadReport& report) {
+bool read_row(const LoadedRows::Row& row, const Workspace& ws, T& record, LoadReport& report, Refs refs = Refs::Each) {
   Issues issues;
   json v;
   std::string error;
@@ -48,54 +40,33 @@ bool read_row(const LoadedRows::Row& row, const Workspace& ws, T& record, LoadRe
   } else if (decode(v, ws, record, issues)) {
     if (record.id != row.key) issues.add("/id", "does not match the row's key \"" + std::string(row.key) + "\"");
     else if (table_of<T>(ws).contains(record.id)) issues.add("/id", detail::repeats_id(row.key));
-    else check_refs(ws, record, issues);
+    else if (refs == Refs::Each) check_refs(ws, record, issues);
   }
   if (issues.ok()) return true;
   report.quarantined.push_back(QuarantinedRecord{std::string(store_name(kind_of<T>())), std::string(row.key), issues.summary(), std::move(v)});
   return false;
 }
 
-// Row by row, for a kind whose rows the document reader refused.
+// A kind's rows, each read on its own.
 template <class T>
-void read_rows(const std::vector<LoadedRows::Row>& rows, Workspace& ws, StorageMirror& mirror, LoadReport& report) {
+void read_rows(const std::vector<LoadedRows::Row>& rows, Workspace& ws, StorageMirror& mirror, LoadReport& report, Refs refs) {
+  table_of<T>(ws).reserve(rows.size());
+  mirror.reserve(kind_of<T>(), rows.size());
   for (const auto& row : rows) {
     T record;
-    if (!read_row(row, ws, record, report)) continue;
+    if (!read_row(row, ws, record, report, refs)) continue;
     table_of<T>(ws).insert(table_of<T>(ws).size(), std::make_shared<const T>(std::move(record)));
     mirror.set(kind_of<T>(), row.key, {row.rev, row.rank});
   }
 }
 
-template <class T>
-bool mirror_table(const Table<T>& table, const std::vector<LoadedRows::Row>& rows, StorageMirror& mirror) {
-  if (table.size() != rows.size()) return false;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (table.at(i).id != rows[i].key) return false;
-    mirror.set(kind_of<T>(), rows[i].key, {rows[i].rev, rows[i].rank});
-  }
-  return true;
-}
-
-// Every record but the deals as one workspace document, for the document reader.
-std::string document_without_deals(const LoadedRows& loaded) {
-  std::string doc = "{\"format\":\"";
-  doc += kWorkspaceFormat;
-  doc += "\",\"version\":" + std::to_string(kWorkspaceVersion);
-  for (RecordKind kind : kRecordKinds) {
-    doc += ",\"";
-    doc += store_name(kind);
-    doc += "\":[";
-    bool first = true;
-    if (kind != RecordKind::Deal)
-      for (const auto& r : loaded.rows[static_cast<int>(kind)]) {
-        if (!first) doc += ',';
-        first = false;
-        doc += r.json;
-      }
-    doc += ']';
-  }
-  doc += '}';
-  return doc;
+// Pipelines, people, fields and views, in the order their references need.
+void read_records(const LoadedRows& rows, Workspace& ws, StorageMirror& mirror, LoadReport& report, Refs refs) {
+  auto of = [&](RecordKind k) -> const std::vector<LoadedRows::Row>& { return rows.rows[static_cast<int>(k)]; };
+  read_rows<Pipeline>(of(RecordKind::Pipeline), ws, mirror, report, refs);
+  read_rows<Person>(of(RecordKind::Person), ws, mirror, report, refs);
+  read_rows<FieldDef>(of(RecordKind::Field), ws, mirror, report, refs);
+  read_rows<View>(of(RecordKind::View), ws, mirror, report, refs);
 }
 
 }  // namespace
@@ -111,98 +82,26 @@ WorkspaceLoader::~WorkspaceLoader() = default;
 
 void WorkspaceLoader::records(const LoadedRows& rows) {
   State& s = *state_;
-  auto of = [&](RecordKind k) -> const std::vector<LoadedRows::Row>& { return rows.rows[static_cast<int>(k)]; };
-  // Healthy data: the document reader checks them all at once.
+  // Healthy rows: each read alone, then their references all checked at once.
   {
     Workspace ws;
+    StorageMirror mirror;
+    LoadReport refused;
+    read_records(rows, ws, mirror, refused, Refs::Later);
     Issues issues;
-    StorageMirror fresh;
-    if (load_workspace(document_without_deals(rows), ws, issues) && mirror_table(ws.pipelines, of(RecordKind::Pipeline), fresh) &&
-        mirror_table(ws.people, of(RecordKind::Person), fresh) && mirror_table(ws.fields, of(RecordKind::Field), fresh) &&
-        mirror_table(ws.views, of(RecordKind::View), fresh)) {
+    if (refused.quarantined.empty()) check_workspace(ws, issues);
+    if (refused.quarantined.empty() && issues.ok()) {
       s.ws = std::move(ws);
-      s.mirror = std::move(fresh);
+      s.mirror = std::move(mirror);
       return;
     }
   }
-  // Something is wrong: read row by row and set the bad ones aside.
+  // Something is wrong: read again, each row checked against those before it (a view after the
+  // pipelines and fields it names; of two pipelines sharing a stage id the later one), and the
+  // bad ones set aside.
   s.ws = Workspace{};
   s.mirror.clear();
-  read_rows<Pipeline>(of(RecordKind::Pipeline), s.ws, s.mirror, s.report);
-  read_rows<Person>(of(RecordKind::Person), s.ws, s.mirror, s.report);
-  read_rows<FieldDef>(of(RecordKind::Field), s.ws, s.mirror, s.report);
-  read_rows<View>(of(RecordKind::View), s.ws, s.mirror, s.report);
-}
-
-// [SECTION] Rows from another tab
-
-namespace {
-
-template <class T>
-std::size_t position_for_rank(const Table<T>& table, const StorageMirror& mirror, double rank) {
-  std::size_t lo = 0, hi = table.size();
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    const StorageMirror::Entry* e = mirror.find(kind_of<T>(), table.at(mid).id);
-    if (e && e->rank < rank) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-template <class T>
-void apply_row(Workspace& ws, StorageMirror& mirror, const RecordWrite& w, Change& change, std::vector<std::string>& errors) {
-  constexpr RecordKind kind = kind_of<T>();
-  Table<T>& table = table_of<T>(ws);
-  const StorageMirror::Entry* known = mirror.find(kind, w.id);
-  Diff<T> d{w.id, table.find_ptr(w.id), nullptr, table.index_of(w.id), 0};
-  if (w.data.is_null()) {  // deleted there
-    if (!d.before) return;
-    table.erase(w.id);
-    mirror.erase(kind, w.id);
-    diffs_of<T>(change).push_back(std::move(d));
-    return;
-  }
-  if (known && known->rev >= w.rev) return;  // our own write coming back, or older news
-  Issues issues;
-  T record;
-  if (!decode(w.data, ws, record, issues) || record.id != w.id) {
-    errors.push_back(std::string(store_name(kind)) + "/" + w.id + ": " + (issues.ok() ? "id mismatch" : issues.summary()));
-    return;
-  }
-  d.after = std::make_shared<const T>(std::move(record));
-  if (d.before && known && known->rank == w.rank) {
-    table.replace(d.after);
-    d.after_pos = d.before_pos;
-  } else {
-    if (d.before) table.erase(w.id);
-    mirror.erase(kind, w.id);
-    d.after_pos = position_for_rank(table, mirror, w.rank);
-    table.insert(d.after_pos, d.after);
-  }
-  mirror.set(kind, w.id, {w.rev, w.rank});
-  diffs_of<T>(change).push_back(std::move(d));
-}
-
-}  // namespace
-
-Change apply_external(Workspace& ws, StorageMirror& mirror, const std::vector<RecordWrite>& writes,
-                      std::vector<std::string>& errors) {
-  Change change;
-  change.label = "Change from another tab";
-  // Containers before what they contain: pipelines and fields before the deals that use them.
-  for (RecordKind kind : kRecordKinds)
-    for (const auto& w : writes) {
-      if (w.kind != kind) continue;
-      switch (kind) {
-        case RecordKind::Pipeline: apply_row<Pipeline>(ws, mirror, w, change, errors); break;
-        case RecordKind::Person: apply_row<Person>(ws, mirror, w, change, errors); break;
-        case RecordKind::Field: apply_row<FieldDef>(ws, mirror, w, change, errors); break;
-        case RecordKind::View: apply_row<View>(ws, mirror, w, change, errors); break;
-        case RecordKind::Deal: apply_row<Deal>(ws, mirror, w, change, errors); break;
-      }
-    }
-  return change;
+  read_records(rows, s.ws, s.mirror, s.report, Refs::Each);
 }
 
 }  // namespace pb

@@ -1,5 +1,4 @@
-// The deals' part of loading stored rows (see WorkspaceLoader in storage.hpp): per deal, so it
-// keeps -O3 in the web build.
+// Loading the deals: the fast reader per deal row, then rank order (see WorkspaceLoader in storage_load.hpp).
 #include <algorithm>
 
 #include "codec.hpp"

@@ -1,5 +1,4 @@
-// Shared by storage_load.cpp (careful, run rarely: optimized for size in the web build) and
-// storage_load_deals.cpp (per deal: optimized for speed).
+// Loading's shared state: the loader between calls, shared by storage_load.cpp and storage_load_deals.cpp.
 #pragma once
 #include <memory>
 #include <string>
@@ -7,7 +6,7 @@
 #include <vector>
 
 #include "deal_text.hpp"
-#include "storage.hpp"
+#include "storage_load.hpp"
 
 namespace pb {
 

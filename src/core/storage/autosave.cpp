@@ -1,4 +1,5 @@
-#include "persistence.hpp"
+// Autosave: debounce, one transaction at a time, back-off on failure, and the user's choice on a conflict.
+#include "autosave.hpp"
 
 #include <algorithm>
 #include <iterator>

@@ -1,10 +1,13 @@
-// Autosave: turns each applied change into a batch, writes batches one transaction at a time after
-// a short debounce, retries failures with back-off, and stops on a conflict until the user chooses.
-// Time comes in from the caller (tick), so tests drive it without waiting.
+// Autosave: the queue of batches waiting to be written, one transaction at a time (class Persistence).
+//
+// Turns each applied change into a batch, writes batches one transaction at a time after a short
+// debounce, retries failures with back-off, and stops on a conflict until the user chooses. Time
+// comes in from the caller (tick), so tests drive it without waiting.
 #pragma once
 #include <deque>
 #include <string>
 
+#include "record_writes.hpp"
 #include "storage.hpp"
 
 namespace pb {

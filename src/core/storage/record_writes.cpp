@@ -1,5 +1,5 @@
-// Turning changes into record writes: revisions, ranks and the batch's JSON form.
-#include "storage.hpp"
+// Turning changes into record writes: revisions and ranks (the mirror), batches, and their JSON form.
+#include "record_writes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,26 +7,6 @@
 #include "codec.hpp"
 
 namespace pb {
-
-std::string_view store_name(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::Pipeline: return "pipelines";
-    case RecordKind::Person: return "people";
-    case RecordKind::Field: return "fields";
-    case RecordKind::View: return "views";
-    case RecordKind::Deal: return "deals";
-  }
-  return "";
-}
-
-bool parse_store_name(std::string_view name, RecordKind& out) {
-  for (RecordKind k : kRecordKinds)
-    if (store_name(k) == name) {
-      out = k;
-      return true;
-    }
-  return false;
-}
 
 // [SECTION] JSON forms, for the JavaScript side and for tests
 
