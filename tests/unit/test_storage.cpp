@@ -244,7 +244,9 @@ TEST_CASE("storage: healthy small stores load with every row's revision and rank
   CHECK(loaded == saved);
   for (RecordKind kind : {RecordKind::Pipeline, RecordKind::Person, RecordKind::Field}) {
     CHECK(mirror.size(kind) == storage.store(kind).size());
-    for (const auto& [id, row] : storage.store(kind)) {
+    for (const auto& entry : storage.store(kind)) {
+      const auto& id = entry.first;  // not a structured binding: clang 14 can't capture those in CAPTURE
+      const auto& row = entry.second;
       CAPTURE(id);
       REQUIRE(mirror.find(kind, id));
       CHECK(mirror.find(kind, id)->rev == row.rev);
