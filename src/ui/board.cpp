@@ -148,9 +148,7 @@ void draw_quick_add(const Ctx& ctx, const Group& g, UiState& ui, Actions& action
   if (!p) return;
   json deal{{"title", buf.data()}, {"pipeline", p->id}, {"value", {{"amount", 0}, {"currency", p->currency}}}};
   if (ui.group_by == "stage") deal["stage"] = g.key;
-  else if (!g.key.empty() && (ui.group_by == "owner" || ui.group_by == "product" || ui.group_by == "plan" ||
-                              ui.group_by == "property" || ui.group_by == "source"))
-    deal[ui.group_by] = g.key;
+  else if (!g.key.empty() && column_sets_field(ui.group_by)) deal[ui.group_by] = g.key;
   actions.push(cmd::DealCreate{deal});
   buf[0] = '\0';
   refocus_after_submit(ui, "quickadd:" + g.key);  // keep typing the next one

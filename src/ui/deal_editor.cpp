@@ -34,6 +34,18 @@ void text_field(const Ctx& ctx, const Deal& d, const char* title, const char* ke
   actions.typed(cmd::DealUpdate{d.id, set}, {f});
 }
 
+// The table's text fields the user types (company, contact, notes, ...).
+bool is_editable_text(const DealFieldInfo& f) { return is_text(f.type) && f.has(kEditable); }
+
+// A multi-line text field; commits the text as typed (an empty text clears it).
+void long_text_field(const Ctx& ctx, const Deal& d, const DealFieldInfo& f, UiState& ui, Actions& actions) {
+  label(f.label.data());
+  const std::string key(f.key);
+  FieldTarget target = deal_field(d, key);
+  if (field_text(ctx, ui, target, *string_member(d, f.field), {.multiline = true, .height = ctx.px(90)}))
+    actions.typed(cmd::DealUpdate{d.id, json{{key, target.text}}}, {target});
+}
+
 // Typed text -> the JSON value the core checks. Only turning text into a number is done here;
 // what the number may be (finite, in range) is the core's rule.
 std::optional<json> number_of(const std::string& text) {
@@ -190,20 +202,14 @@ void draw_deal_editor(const Ctx& ctx, UiState& ui, Actions& actions) {
         actions.push(cmd::DealUpdate{d.id, json{{"owner", person.id}}});
     ImGui::EndCombo();
   }
-  text_field(ctx, d, "Company", "company", d.company, ui, actions);
-  text_field(ctx, d, "Contact", "contact_name", d.contact_name, ui, actions);
-  text_field(ctx, d, "Email", "contact_email", d.contact_email, ui, actions);
   text_field(ctx, d, "Expected close", "expected_close", d.expected_close ? format_date(*d.expected_close) : "", ui, actions,
              "YYYY-MM-DD");
-  text_field(ctx, d, "Product", "product", d.product, ui, actions);
-  text_field(ctx, d, "Subscription plan", "plan", d.plan, ui, actions);
-  text_field(ctx, d, "Property", "property", d.property, ui, actions);
-  text_field(ctx, d, "Source channel", "source", d.source, ui, actions);
+  for (const DealFieldInfo& f : kDealFields)  // one line each, in table order (company, contact, ...)
+    if (is_editable_text(f) && f.limit <= kMaxName)
+      text_field(ctx, d, f.label.data(), f.key.data(), *string_member(d, f.field), ui, actions);
   for (const auto& f : ctx.ws.fields) custom_field(ctx, d, f, ui, actions);
-  label("Notes");
-  FieldTarget notes = deal_field(d, "notes");
-  if (field_text(ctx, ui, notes, d.notes, {.multiline = true, .height = ctx.px(90)}))
-    actions.typed(cmd::DealUpdate{d.id, json{{"notes", notes.text}}}, {notes});
+  for (const DealFieldInfo& f : kDealFields)  // long text (notes) below everything else
+    if (is_editable_text(f) && f.limit > kMaxName) long_text_field(ctx, d, f, ui, actions);
   ImGui::Spacing();
   history(ctx, d);
   ImGui::TextDisabled("Created %s · updated %s", format_timestamp(d.created).substr(0, 10).c_str(),

@@ -44,10 +44,11 @@ bool choice_combo(const char* label, std::string& value, const std::vector<std::
 }
 
 std::vector<std::pair<std::string, std::string>> distinct_values(const Workspace& ws, const Id& pipeline,
-                                                                 std::string Deal::*field) {
+                                                                 DealField field) {
   std::vector<std::string> values;
   for (const auto& d : ws.deals)
-    if ((pipeline.empty() || d.pipeline == pipeline) && !(d.*field).empty()) values.push_back(d.*field);
+    if (const std::string& v = *string_member(d, field); (pipeline.empty() || d.pipeline == pipeline) && !v.empty())
+      values.push_back(v);
   std::sort(values.begin(), values.end());
   values.erase(std::unique(values.begin(), values.end()), values.end());
   std::vector<std::pair<std::string, std::string>> out;
@@ -65,8 +66,16 @@ void draw_filters_popup(const Ctx& ctx, UiState& ui) {
   people.emplace_back(std::string(kNoOwner), "No owner");
   ImGui::SetNextItemWidth(w);
   choice_combo("Owner", ui.filter.owner, people);
-  ImGui::SetNextItemWidth(w);
-  choice_combo("Product", ui.filter.product, distinct_values(ws, ui.pipeline, &Deal::product));
+  for (const DealFieldInfo& f : kDealFields) {  // the table's fields with kInFilterBar (product)
+    if (!f.has(kInFilterBar)) continue;
+    auto it = ui.filter.fields.find(f.key);
+    std::string value = it == ui.filter.fields.end() ? "" : it->second;
+    ImGui::SetNextItemWidth(w);
+    if (choice_combo(f.label.data(), value, distinct_values(ws, ui.pipeline, f.field))) {
+      if (value.empty()) ui.filter.fields.erase(std::string(f.key));
+      else ui.filter.fields[std::string(f.key)] = value;
+    }
+  }
   ImGui::SetNextItemWidth(w);
   choice_combo("Status", ui.filter.status, {{"open", "Open"}, {"won", "Won"}, {"lost", "Lost"}});
   ImGui::SetNextItemWidth(w * 0.5f - ctx.px(4));
@@ -119,7 +128,7 @@ void draw_columns_popup(const Ctx& ctx, UiState& ui) {
 int active_filter_count(const Ctx& ctx, const UiState& ui) {
   std::string error;
   const QuickFilter q = quick_filter_from(ctx.ws, ui, error);
-  int n = !q.owner.empty() + !q.product.empty() + !q.status.empty() + q.min_value.has_value() + q.max_value.has_value() +
+  int n = !q.owner.empty() + static_cast<int>(q.fields.size()) + !q.status.empty() + q.min_value.has_value() + q.max_value.has_value() +
           q.close_from.has_value() + q.close_to.has_value() + static_cast<int>(q.custom.size());
   return n + !ui.filter.extra.is_null();
 }

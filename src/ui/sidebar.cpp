@@ -66,7 +66,7 @@ void select_view(const Ctx& ctx, const View& v, UiState& ui) {
   ui.hidden_stages = v.hidden_stages;
   if (auto q = quick_filter_of(v.filter)) {
     ui.filter.owner = q->owner;
-    ui.filter.product = q->product;
+    ui.filter.fields = q->fields;
     ui.filter.status = q->status;
     ui.filter.custom = q->custom;
     const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);

@@ -19,7 +19,8 @@ void reset_board_settings(UiState& ui) {
 QuickFilter quick_filter_from(const Workspace& ws, const UiState& ui, std::string& error) {
   QuickFilter q;
   q.owner = ui.filter.owner;
-  q.product = ui.filter.product;
+  for (const auto& [key, value] : ui.filter.fields)
+    if (!value.empty()) q.fields.emplace(key, value);
   q.status = ui.filter.status;
   q.custom = ui.filter.custom;
   const Pipeline* p = ws.pipelines.find(ui.pipeline);

@@ -20,7 +20,8 @@ using TextBuffer = std::array<char, 256>;
 
 // The filter bar's inputs; turned into a QuickFilter each frame.
 struct FilterInputs {
-  std::string owner, product, status;
+  std::string owner, status;
+  FieldValues fields;  // built-in fields the bar offers (kInFilterBar): key -> value; absent = any
   TextBuffer min_value{}, max_value{};
   TextBuffer close_from{}, close_to{};
   std::map<Id, std::string> custom;

@@ -16,4 +16,9 @@ struct Regroup {
 
 Regroup regroup_command(const Workspace& ws, const Deal& deal, std::string_view group_by, std::string_view target_key);
 
+// Whether the columns of this group-by key are values of a string field that dragging sets
+// (set_by_column in deal_fields.hpp: owner, company, product, ...): a deal added in such a
+// column starts with the column's value.
+bool column_sets_field(std::string_view group_by);
+
 }  // namespace pb

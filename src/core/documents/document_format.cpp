@@ -1,5 +1,6 @@
 #include "document_format.hpp"
 
+#include <array>
 #include <set>
 #include <span>
 #include <vector>
@@ -25,9 +26,16 @@ constexpr std::string_view kField[] = {"id", "name", "type", "options"};
 constexpr std::string_view kView[] = {"id", "name", "pipeline", "filter", "group_by", "sort", "hidden_stages"};
 constexpr std::string_view kSort[] = {"field", "desc"};
 constexpr std::string_view kFilter[] = {"text", "field", "op", "value", "all", "any", "not"};
-constexpr std::string_view kDeal[] = {"id", "title", "pipeline", "stage", "status", "lost_reason", "value", "currency",
-                                      "owner", "company", "contact_name", "contact_email", "product", "plan", "property",
-                                      "source", "expected_close", "created", "updated", "notes", "custom", "history"};
+// A deal's keys in the table's order (deal_fields.hpp), with v1's "currency" beside "value".
+constexpr auto kDeal = [] {
+  std::array<std::string_view, kDealFieldCount + 1> keys{};
+  std::size_t n = 0;
+  for (const DealFieldInfo& f : kDealFields) {
+    keys[n++] = f.key;
+    if (f.field == DealField::value) keys[n++] = "currency";
+  }
+  return keys;
+}();
 constexpr std::string_view kMoney[] = {"amount", "currency"};
 constexpr std::string_view kVisit[] = {"pipeline", "stage", "at"};
 

@@ -2,6 +2,7 @@
 // Plain values only; every rule that changes them lives in commands.cpp.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "deal_fields.hpp"
 #include "money.hpp"
 #include "table.hpp"
 #include "time.hpp"
@@ -76,28 +78,26 @@ struct StageVisit {
   bool operator==(const StageVisit&) const = default;
 };
 
+// The C++ type of each DealType (deal_fields.hpp).
+template <DealType> struct DealValue;
+template <> struct DealValue<DealType::Id> { using type = Id; };
+template <> struct DealValue<DealType::Title> { using type = std::string; };
+template <> struct DealValue<DealType::Text> { using type = std::string; };
+template <> struct DealValue<DealType::Email> { using type = std::string; };
+template <> struct DealValue<DealType::Status> { using type = DealStatus; };
+template <> struct DealValue<DealType::Money> { using type = Money; };
+template <> struct DealValue<DealType::Day> { using type = std::optional<Date>; };
+template <> struct DealValue<DealType::Time> { using type = Timestamp; };
+template <> struct DealValue<DealType::Custom> { using type = std::map<Id, FieldValue>; };
+template <> struct DealValue<DealType::History> { using type = std::vector<StageVisit>; };  // oldest first
+
+// One member per row of PB_DEAL_FIELDS, in its order: id, title, pipeline, stage, status,
+// lost_reason, value, owner (a Person id, or empty), company, ..., notes, custom, history (every
+// stage entered). Value-initialized: status open, times 0, no expected close.
 struct Deal {
-  Id id;
-  std::string title;
-  Id pipeline;
-  Id stage;
-  DealStatus status = DealStatus::Open;
-  std::string lost_reason;
-  Money value;
-  Id owner;  // a Person id, or empty
-  std::string company;
-  std::string contact_name;
-  std::string contact_email;
-  std::string product;
-  std::string plan;
-  std::string property;
-  std::string source;
-  std::optional<Date> expected_close;
-  Timestamp created = 0;
-  Timestamp updated = 0;
-  std::string notes;
-  std::map<Id, FieldValue> custom;
-  std::vector<StageVisit> history;  // every stage entered, oldest first
+#define PB_DEAL_MEMBER(key, member, type_, ...) DealValue<DealType::type_>::type member{};
+  PB_DEAL_FIELDS(PB_DEAL_MEMBER)
+#undef PB_DEAL_MEMBER
   bool operator==(const Deal&) const = default;
 };
 

@@ -1,5 +1,5 @@
 // [SECTION] Index
-// - Field keys: resolve_field, is_groupable, field_label
+// - Field keys: resolve_field, is_groupable, field_label (from the table of deal_fields.hpp)
 // - Field access: text_of, number_of (one place that knows how to read each field of a deal)
 // - Filters: compile_filter, CompiledFilter::matches
 // - Grouping, sorting and totals: run_query
@@ -17,70 +17,81 @@ namespace pb {
 // [SECTION] Field keys
 
 namespace {
-struct BuiltinField {
-  std::string_view key;
-  Field field;
-  std::string_view label;
-};
-constexpr BuiltinField kBuiltins[] = {
-    {"stage", Field::Stage, "Stage"},          {"owner", Field::Owner, "Owner"},
-    {"product", Field::Product, "Product"},    {"plan", Field::Plan, "Subscription plan"},
-    {"property", Field::Property, "Property"}, {"source", Field::Source, "Source channel"},
-    {"status", Field::Status, "Status"},       {"expected_close", Field::ExpectedClose, "Expected close"},
-    {"company", Field::Company, "Company"},    {"pipeline", Field::Pipeline, "Pipeline"},
-    {"currency", Field::Currency, "Currency"}, {"lost_reason", Field::LostReason, "Lost reason"},
-    {"created", Field::Created, "Created"},    {"updated", Field::Updated, "Updated"},
-    {"title", Field::Title, "Title"},          {"value", Field::Value, "Value"},
-    {"contact_name", Field::ContactName, "Contact"}, {"contact_email", Field::ContactEmail, "Email"},
-    {"notes", Field::Notes, "Notes"},
-};
 constexpr std::string_view kCustomPrefix = "custom.";
+constexpr std::string_view kCurrency = "currency";
 
 enum class Kind { Text, Amount, Date, Time, Number };
 
+Kind kind_of(DealType t) {
+  switch (t) {
+    case DealType::Money: return Kind::Amount;
+    case DealType::Day: return Kind::Date;
+    case DealType::Time: return Kind::Time;
+    default: return Kind::Text;
+  }
+}
+
 Kind kind_of(const FieldKey& k) {
-  switch (k.field) {
-    case Field::Value: return Kind::Amount;
-    case Field::ExpectedClose: return Kind::Date;
-    case Field::Created:
-    case Field::Updated: return Kind::Time;
-    case Field::Custom:
+  switch (k.of) {
+    case FieldKey::Of::Deal: return kind_of(field_info(k.field).type);
+    case FieldKey::Of::Currency: return Kind::Text;
+    case FieldKey::Of::Custom:
       switch (k.custom->type) {
         case FieldType::Number: return Kind::Number;
         case FieldType::Money: return Kind::Amount;
         case FieldType::Date: return Kind::Date;
         default: return Kind::Text;
       }
-    default: return Kind::Text;
   }
+  return Kind::Text;
 }
+
+FilterOps ops_of(const FieldKey& k) {
+  if (k.of == FieldKey::Of::Deal) return field_info(k.field).ops;
+  return kind_of(k) == Kind::Text ? kTextOps : kCompareOps;
+}
+
+bool is_sortable(const FieldKey& k) { return k.of != FieldKey::Of::Deal || field_info(k.field).has(kSortable); }
 }  // namespace
 
 std::optional<FieldKey> resolve_field(const Table<FieldDef>& fields, std::string_view key) {
-  for (const auto& b : kBuiltins)
-    if (b.key == key) return FieldKey{b.field, nullptr};
+  if (const DealFieldInfo* f = find_deal_field(key); f && f->queryable())
+    return FieldKey{FieldKey::Of::Deal, f->field, nullptr};
+  if (key == kCurrency) return FieldKey{FieldKey::Of::Currency, DealField::title, nullptr};
   if (key.substr(0, kCustomPrefix.size()) == kCustomPrefix) {
-    if (const FieldDef* def = fields.find(key.substr(kCustomPrefix.size()))) return FieldKey{Field::Custom, def};
+    if (const FieldDef* def = fields.find(key.substr(kCustomPrefix.size())))
+      return FieldKey{FieldKey::Of::Custom, DealField::title, def};
   }
   return std::nullopt;
 }
 
 bool is_groupable(const FieldKey& key) {
-  return key.field != Field::Title && key.field != Field::Value && key.field != Field::Notes &&
-         key.field != Field::ContactEmail && !(key.field == Field::Custom && key.custom->type == FieldType::Money);
+  switch (key.of) {
+    case FieldKey::Of::Deal: return field_info(key.field).group > 0;
+    case FieldKey::Of::Currency: return true;
+    case FieldKey::Of::Custom: return key.custom->type != FieldType::Money;
+  }
+  return false;
 }
 
 std::string field_label(const Table<FieldDef>& fields, std::string_view key) {
-  for (const auto& b : kBuiltins)
-    if (b.key == key) return std::string(b.label);
-  if (auto k = resolve_field(fields, key); k && k->custom) return k->custom->name;
+  const auto k = resolve_field(fields, key);
+  if (!k) return std::string(key);
+  switch (k->of) {
+    case FieldKey::Of::Deal: return std::string(field_info(k->field).label);
+    case FieldKey::Of::Currency: return "Currency";
+    case FieldKey::Of::Custom: return k->custom->name;
+  }
   return std::string(key);
 }
 
 std::vector<std::string> groupable_keys(const Table<FieldDef>& fields) {
+  std::vector<std::pair<int, std::string_view>> builtins{{kCurrencyGroup, kCurrency}};  // by menu place
+  for (const DealFieldInfo& f : kDealFields)
+    if (f.group > 0) builtins.emplace_back(f.group, f.key);
+  std::stable_sort(builtins.begin(), builtins.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> keys;
-  for (const auto& b : kBuiltins)
-    if (is_groupable(FieldKey{b.field, nullptr})) keys.emplace_back(b.key);
+  for (const auto& b : builtins) keys.emplace_back(b.second);
   for (const auto& f : fields)
     if (f.type != FieldType::Money) keys.push_back(std::string(kCustomPrefix) + f.id);
   return keys;
@@ -97,40 +108,37 @@ const FieldValue* custom_of(const Deal& d, const FieldDef* def) {
 
 // Text form of a text-kind field; empty when unset.
 std::string_view text_of(const Deal& d, const FieldKey& k) {
-  switch (k.field) {
-    case Field::Title: return d.title;
-    case Field::Company: return d.company;
-    case Field::ContactName: return d.contact_name;
-    case Field::ContactEmail: return d.contact_email;
-    case Field::Owner: return d.owner;
-    case Field::Product: return d.product;
-    case Field::Plan: return d.plan;
-    case Field::Property: return d.property;
-    case Field::Source: return d.source;
-    case Field::Stage: return d.stage;
-    case Field::Pipeline: return d.pipeline;
-    case Field::Status: return to_string(d.status);
-    case Field::LostReason: return d.lost_reason;
-    case Field::Currency: return d.value.currency;
-    case Field::Notes: return d.notes;
-    case Field::Custom:
+  switch (k.of) {
+    case FieldKey::Of::Deal:
+      return visit_deal_field(k.field, [&](auto row) -> std::string_view {
+        using Row = decltype(row);
+        if constexpr (holds_string(Row::type)) return Row::of(d);
+        else if constexpr (Row::type == DealType::Status) return to_string(Row::of(d));
+        else return {};
+      });
+    case FieldKey::Of::Currency: return d.value.currency;
+    case FieldKey::Of::Custom:
       if (const FieldValue* v = custom_of(d, k.custom); v && std::holds_alternative<std::string>(*v))
         return std::get<std::string>(*v);
       return {};
-    default: return {};
   }
+  return {};
 }
 
 // Numeric form of a number-like field (amount, days, ms, number); nullopt when unset.
 std::optional<double> number_of(const Deal& d, const FieldKey& k) {
-  switch (k.field) {
-    case Field::Value: return static_cast<double>(d.value.amount);
-    case Field::ExpectedClose:
-      if (d.expected_close) return d.expected_close->days;
-      return std::nullopt;
-    case Field::Created: return static_cast<double>(d.created);
-    case Field::Updated: return static_cast<double>(d.updated);
-    case Field::Custom: {
+  switch (k.of) {
+    case FieldKey::Of::Deal:
+      return visit_deal_field(k.field, [&](auto row) -> std::optional<double> {
+        using Row = decltype(row);
+        const auto& v = Row::of(d);
+        if constexpr (Row::type == DealType::Money) return static_cast<double>(v.amount);
+        else if constexpr (Row::type == DealType::Day) return v ? std::optional<double>(v->days) : std::nullopt;
+        else if constexpr (Row::type == DealType::Time) return static_cast<double>(v);
+        else return std::nullopt;
+      });
+    case FieldKey::Of::Currency: return std::nullopt;
+    case FieldKey::Of::Custom: {
       const FieldValue* v = custom_of(d, k.custom);
       if (!v) return std::nullopt;
       if (auto* n = std::get_if<double>(v)) return *n;
@@ -138,8 +146,8 @@ std::optional<double> number_of(const Deal& d, const FieldKey& k) {
       if (auto* dt = std::get_if<Date>(v)) return dt->days;
       return std::nullopt;
     }
-    default: return std::nullopt;
   }
+  return std::nullopt;
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -168,6 +176,19 @@ int compare_ci(std::string_view a, std::string_view b) {
     if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
   }
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+// The search box and {"text": ...}: the lower-cased needle in any field marked kSearched.
+bool search_matches(const Deal& d, std::string_view needle_lower) {
+  return any_deal_field([&](auto row) {
+    using Row = decltype(row);
+    if constexpr (Row::has(kSearched)) {
+      static_assert(holds_string(Row::type), "only string fields are searched");
+      return contains_ci(Row::of(d), needle_lower);
+    } else {
+      return false;
+    }
+  });
 }
 
 }  // namespace
@@ -274,6 +295,11 @@ bool compile_node(const json& e, const Table<FieldDef>& fields, FilterNode& n, c
     return false;
   }
   n.key = *key;
+  const FilterOps ops = ops_of(n.key);
+  if (ops == kNoFilter) {
+    issues.add(p / "field", "cannot filter by \"" + field + "\"");
+    return false;
+  }
   if (!read_string(e, "op", op, p, issues, Need::Required, 32)) return false;
   auto it = std::find(std::begin(kOps), std::end(kOps), op);
   if (it == std::end(kOps)) {
@@ -284,7 +310,7 @@ bool compile_node(const json& e, const Table<FieldDef>& fields, FilterNode& n, c
   if (n.op == Op::Empty || n.op == Op::NotEmpty) return issues.count() == before;
   const Kind kind = kind_of(n.key);
   const bool numeric = kind != Kind::Text;
-  if ((n.op == Op::Contains || n.op == Op::StartsWith) && numeric) {
+  if ((n.op == Op::Contains || n.op == Op::StartsWith) && ops != kTextOps) {
     issues.add(p / "op", "\"" + op + "\" works on text fields only");
     return false;
   }
@@ -324,9 +350,7 @@ bool eval(const FilterNode& n, const Deal& d) {
         if (eval(c, d)) return true;
       return n.children.empty();
     case FilterNode::Type::Not: return !eval(n.children[0], d);
-    case FilterNode::Type::Text:
-      return contains_ci(d.title, n.text) || contains_ci(d.company, n.text) || contains_ci(d.contact_name, n.text) ||
-             contains_ci(d.contact_email, n.text) || contains_ci(d.product, n.text) || contains_ci(d.notes, n.text);
+    case FilterNode::Type::Text: return search_matches(d, n.text);
     case FilterNode::Type::Cond: break;
   }
   if (kind_of(n.key) == Kind::Text) {
@@ -343,7 +367,7 @@ bool eval(const FilterNode& n, const Deal& d) {
     }
   }
   std::optional<double> v = number_of(d, n.key);
-  if (v && n.key.field != Field::Value && kind_of(n.key) == Kind::Time) {
+  if (v && kind_of(n.key) == Kind::Time) {
     // Times compare by whole days so "created ge 2026-03-01" includes all of March 1st.
     v = std::floor(*v / 86'400'000.0) * 86'400'000.0;
   }
@@ -373,11 +397,23 @@ bool compile_filter(const json& expr, const Table<FieldDef>& fields, CompiledFil
   return true;
 }
 
+namespace {
+// The key of sort[i], or nullopt with its issue at p/i/field.
+std::optional<FieldKey> sort_key(const std::vector<SortKey>& sort, std::size_t i, const Table<FieldDef>& fields,
+                                 const JsonPath& p, Issues& issues) {
+  const std::string& name = sort[i].field;
+  auto key = resolve_field(fields, name);
+  if (!key) issues.add(p / i / "field", "unknown field \"" + name + "\"");
+  else if (!is_sortable(*key)) issues.add(p / i / "field", "cannot sort by \"" + name + "\"");
+  else return key;
+  return std::nullopt;
+}
+}  // namespace
+
 bool validate_sort(const std::vector<SortKey>& sort, const Table<FieldDef>& fields, const JsonPath& p,
                    Issues& issues) {
   const std::size_t before = issues.count();
-  for (std::size_t i = 0; i < sort.size(); ++i)
-    if (!resolve_field(fields, sort[i].field)) issues.add(p / i / "field", "unknown field \"" + sort[i].field + "\"");
+  for (std::size_t i = 0; i < sort.size(); ++i) sort_key(sort, i, fields, p, issues);
   return issues.count() == before;
 }
 
@@ -483,8 +519,13 @@ std::string_view group_key_of(const Deal& d, const FieldKey& k, std::string& scr
 // Groups that exist even with no deals, so the board can show them and accept drops.
 void seed_groups(const Workspace& ws, const Query& q, const FieldKey& k, std::vector<Group>& groups) {
   auto add = [&](std::string key, std::string label) { groups.push_back(Group{std::move(key), std::move(label), {}, {}}); };
+  if (k.of == FieldKey::Of::Custom && k.custom->type == FieldType::Choice) {
+    for (const auto& o : k.custom->options) add(o, o);
+    add("", "None");
+  }
+  if (k.of != FieldKey::Of::Deal) return;
   switch (k.field) {
-    case Field::Stage:
+    case DealField::stage:
       for (const auto& p : ws.pipelines) {
         if (!q.pipeline.empty() && p.id != q.pipeline) continue;
         for (const auto& s : p.stages) {
@@ -493,23 +534,17 @@ void seed_groups(const Workspace& ws, const Query& q, const FieldKey& k, std::ve
         }
       }
       break;
-    case Field::Owner:
+    case DealField::owner:
       for (const auto& person : ws.people) add(person.id, person.name);
       add("", "No owner");
       break;
-    case Field::Status:
+    case DealField::status:
       add("open", "Open");
       add("won", "Won");
       add("lost", "Lost");
       break;
-    case Field::Pipeline:
+    case DealField::pipeline:
       for (const auto& p : ws.pipelines) add(p.id, p.name);
-      break;
-    case Field::Custom:
-      if (k.custom->type == FieldType::Choice) {
-        for (const auto& o : k.custom->options) add(o, o);
-        add("", "None");
-      }
       break;
     default: break;
   }
@@ -523,11 +558,11 @@ struct SortSpec {
 int compare_deals(const Deal& a, const Deal& b, const SortSpec& s, const QueryContext& ctx) {
   int c = 0;
   const Kind kind = kind_of(s.key);
-  if (s.key.field == Field::Stage) {
+  if (s.key.is(DealField::stage)) {
     auto ia = ctx.stage_order.find(a.stage), ib = ctx.stage_order.find(b.stage);
     const int oa = ia == ctx.stage_order.end() ? -1 : ia->second, ob = ib == ctx.stage_order.end() ? -1 : ib->second;
     c = oa < ob ? -1 : (oa > ob ? 1 : 0);
-  } else if (s.key.field == Field::Owner) {
+  } else if (s.key.is(DealField::owner)) {
     auto name = [&](const Deal& d) -> std::string_view {
       auto it = ctx.person_name.find(d.owner);
       return it == ctx.person_name.end() ? std::string_view{} : it->second;
@@ -567,7 +602,7 @@ constexpr std::size_t kPrefetchAhead = 8;
 bool radix_sortable(const std::vector<SortSpec>& specs) {
   if (specs.size() != 1) return false;
   const FieldKey& k = specs[0].key;
-  return kind_of(k) != Kind::Text && k.field != Field::Stage && k.field != Field::Owner;
+  return kind_of(k) != Kind::Text && !k.is(DealField::stage) && !k.is(DealField::owner);
 }
 // The image: unsigned order is the sort order. Unset sorts after every number (whose images stay
 // below 0xfff0...01); nullopt for NaN, which has no place in that order.
@@ -600,7 +635,7 @@ void sort_deals(std::vector<const Deal*>& deals, const std::vector<SortSpec>& sp
   if (specs.empty()) return;
   const SortSpec& first = specs.front();
   const Kind kind = kind_of(first.key);
-  if (kind != Kind::Text && first.key.field != Field::Stage && first.key.field != Field::Owner) {
+  if (kind != Kind::Text && !first.key.is(DealField::stage) && !first.key.is(DealField::owner)) {
     // Numeric first keys sort on extracted keys: the board's hot path at 100k deals.
     struct Keyed {
       double key;
@@ -643,8 +678,7 @@ QueryResult run_query(const Workspace& ws, const Query& q) {
   else if (!is_groupable(*group_key)) issues.add(JsonPath() / "group_by", "cannot group by \"" + q.group_by + "\"");
   std::vector<SortSpec> specs;
   for (std::size_t i = 0; i < q.sort.size(); ++i) {
-    if (auto k = resolve_field(ws.fields, q.sort[i].field)) specs.push_back({*k, q.sort[i].descending});
-    else issues.add(JsonPath() / "sort" / i / "field", "unknown field \"" + q.sort[i].field + "\"");
+    if (auto k = sort_key(q.sort, i, ws.fields, JsonPath() / "sort", issues)) specs.push_back({*k, q.sort[i].descending});
   }
   if (!q.pipeline.empty() && !ws.pipelines.contains(q.pipeline))
     issues.add(JsonPath() / "pipeline", "no pipeline has id \"" + q.pipeline + "\"");
@@ -659,7 +693,7 @@ QueryResult run_query(const Workspace& ws, const Query& q) {
   const bool seeded = !result.groups.empty();
   std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> index;
   for (std::size_t i = 0; i < result.groups.size(); ++i) index.emplace(result.groups[i].key, i);
-  const bool stage_groups = group_key->field == Field::Stage;
+  const bool stage_groups = group_key->is(DealField::stage);
   std::vector<TotalsBuilder> group_totals(result.groups.size());
   bool radix = radix_sortable(specs);
   std::vector<std::vector<std::uint64_t>> group_images(radix ? result.groups.size() : 0);  // by group, as deals
@@ -686,10 +720,7 @@ QueryResult run_query(const Workspace& ws, const Query& q) {
     if (!q.hidden_stages.empty() &&
         std::find(q.hidden_stages.begin(), q.hidden_stages.end(), d.stage) != q.hidden_stages.end())
       continue;
-    if (!needle.empty() && !(contains_ci(d.title, needle) || contains_ci(d.company, needle) ||
-                             contains_ci(d.contact_name, needle) || contains_ci(d.contact_email, needle) ||
-                             contains_ci(d.product, needle) || contains_ci(d.notes, needle)))
-      continue;
+    if (!needle.empty() && !search_matches(d, needle)) continue;
     if (!filter.matches(d)) continue;
     const std::string_view key = group_key_of(d, *group_key, scratch, month_cache);
     auto it = index.find(key);
@@ -727,7 +758,7 @@ QueryResult run_query(const Workspace& ws, const Query& q) {
     for (auto& g : result.groups)
       if (g.key.empty()) g.label = "None";
   }
-  if (group_key->field == Field::Owner)
+  if (group_key->is(DealField::owner))
     for (auto& g : result.groups)
       if (!g.key.empty() && !ws.people.contains(g.key)) g.label = g.key + " (unknown)";
   return result;

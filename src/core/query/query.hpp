@@ -1,12 +1,12 @@
 // Queries: pure functions that filter, group, sort and total deals.
 //
-// Field keys used by filters, grouping and sorting: title, company, contact_name, contact_email,
-// owner, product, plan, property, source, stage, pipeline, status, lost_reason, value, currency,
-// expected_close, created, updated, notes, and "custom.<field id>" for custom fields.
+// Field keys used by filters, grouping and sorting: the built-in deal fields (deal_fields.hpp: the
+// rows with a group place, kSortable or filter ops, which say what each key may do), "currency"
+// (the value's currency), and "custom.<field id>" for custom fields.
 //
 // Filter expressions (JSON):
 //   {"all": [f, ...]}  {"any": [f, ...]}  {"not": f}
-//   {"text": "acme"}   case-insensitive search in title, company, contact, email, product, notes
+//   {"text": "acme"}   case-insensitive search in the fields marked kSearched (title, company, ...)
 //   {"field": "value", "op": "gt", "value": 100000}
 // ops: eq ne lt le gt ge contains starts_with in empty not_empty. Money compares minor units,
 // dates take "YYYY-MM-DD", "in" takes an array.
@@ -21,14 +21,14 @@
 
 namespace pb {
 
-enum class Field {
-  Title, Company, ContactName, ContactEmail, Owner, Product, Plan, Property, Source, Stage, Pipeline,
-  Status, LostReason, Value, Currency, ExpectedClose, Created, Updated, Notes, Custom
-};
-
+// A resolved field key: a built-in deal field, the value's currency (part of `value`, so it has
+// no row of its own) or a custom field.
 struct FieldKey {
-  Field field = Field::Title;
-  const FieldDef* custom = nullptr;  // for Field::Custom
+  enum class Of : std::uint8_t { Deal, Currency, Custom };
+  Of of = Of::Deal;
+  DealField field = DealField::title;  // for Of::Deal
+  const FieldDef* custom = nullptr;    // for Of::Custom
+  bool is(DealField f) const { return of == Of::Deal && field == f; }
 };
 
 std::optional<FieldKey> resolve_field(const Table<FieldDef>& fields, std::string_view key);

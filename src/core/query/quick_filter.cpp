@@ -7,13 +7,20 @@ namespace {
 json cond(std::string field, const char* op, json value) {
   return json{{"field", std::move(field)}, {"op", op}, {"value", std::move(value)}};
 }
+
+bool in_bar(std::string_view key) {
+  const DealFieldInfo* f = find_deal_field(key);
+  return f && f->has(kInFilterBar);
+}
 }  // namespace
 
 json to_filter(const QuickFilter& q) {
   json all = json::array();
   if (q.owner == kNoOwner) all.push_back(json{{"field", "owner"}, {"op", "empty"}});
   else if (!q.owner.empty()) all.push_back(cond("owner", "eq", q.owner));
-  if (!q.product.empty()) all.push_back(cond("product", "eq", q.product));
+  for (const DealFieldInfo& f : kDealFields)  // the bar's text fields, in table order
+    if (auto it = q.fields.find(f.key); f.has(kInFilterBar) && it != q.fields.end() && !it->second.empty())
+      all.push_back(cond(std::string(f.key), "eq", it->second));
   if (!q.status.empty()) all.push_back(cond("status", "eq", q.status));
   if (q.min_value) all.push_back(cond("value", "ge", *q.min_value));
   if (q.max_value) all.push_back(cond("value", "le", *q.max_value));
@@ -36,7 +43,7 @@ std::optional<QuickFilter> quick_filter_of(const json& filter) {
     const json value = c.value("value", json());
     if (field == "owner" && op == "empty") q.owner = std::string(kNoOwner);
     else if (field == "owner" && op == "eq" && value.is_string()) q.owner = value;
-    else if (field == "product" && op == "eq" && value.is_string()) q.product = value;
+    else if (in_bar(field) && op == "eq" && value.is_string()) q.fields[field] = value;
     else if (field == "status" && op == "eq" && value.is_string()) q.status = value;
     else if (field == "value" && op == "ge" && value.is_number_integer()) q.min_value = value.get<std::int64_t>();
     else if (field == "value" && op == "le" && value.is_number_integer()) q.max_value = value.get<std::int64_t>();

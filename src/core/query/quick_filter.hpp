@@ -1,8 +1,10 @@
-// The filter bar's simple form of a filter: owner, product, status, value range, expected-close
-// range and custom field values, ANDed. Converts to a filter expression (query.hpp) and back,
+// The filter bar's simple form of a filter: owner, the built-in text fields the bar offers
+// (kInFilterBar in deal_fields.hpp: product), status, value range, expected-close range and custom
+// field values, ANDed. Converts to a filter expression (query.hpp) and back,
 // so a saved view made from the bar reopens in the bar.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,9 +14,12 @@
 
 namespace pb {
 
+// Field key -> the value it must equal.
+using FieldValues = std::map<std::string, std::string, std::less<>>;
+
 struct QuickFilter {
   std::string owner;    // person id; "" = any; kNoOwner = deals without an owner
-  std::string product;  // "" = any
+  FieldValues fields;   // built-in fields with kInFilterBar; absent or "" = any
   std::string status;   // "", "open", "won" or "lost"
   std::optional<std::int64_t> min_value, max_value;  // minor units
   std::optional<Date> close_from, close_to;

@@ -12,7 +12,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
+#include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "codec.hpp"
@@ -36,6 +38,32 @@ std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
     return cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
   }
   return 0;
+}
+
+// [SECTION] Deal keys in key order
+
+// The table's rows sorted by key: the order nlohmann's DOM (a std::map) dumps a deal's members
+// in, so the order the writer writes and the reader expects first.
+constexpr auto kFieldsByKey = [] {
+  std::array<DealField, kDealFieldCount> order{};
+  for (std::size_t i = 0; i < kDealFieldCount; ++i) order[i] = kDealFields[i].field;
+  for (std::size_t i = 1; i < order.size(); ++i)  // insertion sort: constexpr, and a handful of rows
+    for (std::size_t j = i; j > 0 && field_info(order[j]).key < field_info(order[j - 1]).key; --j) {
+      const DealField t = order[j];
+      order[j] = order[j - 1];
+      order[j - 1] = t;
+    }
+  return order;
+}();
+
+// f(DealFieldRow<...>{}) for every row, in key order.
+template <class F, std::size_t... I>
+void for_each_by_key(F&& f, std::index_sequence<I...>) {
+  (f(DealFieldRow<kFieldsByKey[I]>{}), ...);
+}
+template <class F>
+void for_each_by_key(F&& f) {
+  for_each_by_key(f, std::make_index_sequence<kDealFieldCount>{});
 }
 
 // [SECTION] Writer
@@ -275,77 +303,81 @@ class Writer {
     return true;
   }
 
+  bool custom(const std::map<Id, FieldValue>& values, int level) {
+    const int inner = level + step();
+    bool first = true, ok = true;
+    open('{');
+    for (const auto& [id, v] : values) {
+      item(first, inner);
+      first = false;
+      ok = string(id) && ok;
+      out_ += pretty() ? ": " : ":";
+      ok = field_value(v, inner) && ok;
+    }
+    close('}', level);
+    return ok;
+  }
+
+  bool history(const std::vector<StageVisit>& visits, int level) {
+    if (visits.empty()) {
+      out_ += "[]";
+      return true;
+    }
+    const int in_history = level + step(), in_visit = in_history + step();
+    bool ok = true;
+    open('[');
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+      const StageVisit& h = visits[i];
+      item(i == 0, in_history);
+      bool first_member = true;
+      open('{');
+      key("at", first_member, in_visit);
+      timestamp(h.at);
+      key("pipeline", first_member, in_visit);
+      ok = string(h.pipeline) && ok;
+      key("stage", first_member, in_visit);
+      ok = string(h.stage) && ok;
+      close('}', in_history);
+    }
+    close(']', level);
+    return ok;
+  }
+
   // Members in std::map (sorted) order, as the DOM dumps them; optional ones as to_json(Deal) leaves them out.
   bool deal(const Deal& d, int level) {
     const int inner = level + step();
     bool first = true, ok = true;
-    auto text = [&](std::string_view k, const std::string& v, bool always) {
-      if (!always && v.empty()) return;
-      key(k, first, inner);
-      ok = string(v) && ok;
-    };
     open('{');
-    text("company", d.company, false);
-    text("contact_email", d.contact_email, false);
-    text("contact_name", d.contact_name, false);
-    key("created", first, inner);
-    timestamp(d.created);
-    if (!d.custom.empty()) {
-      key("custom", first, inner);
-      const int in_custom = inner + step();
-      bool first_value = true;
-      open('{');
-      for (const auto& [id, v] : d.custom) {
-        item(first_value, in_custom);
-        first_value = false;
-        ok = string(id) && ok;
-        out_ += pretty() ? ": " : ":";
-        ok = field_value(v, in_custom) && ok;
+    for_each_by_key([&](auto row) {
+      using Row = decltype(row);
+      const auto& v = Row::of(d);
+      if constexpr (holds_string(Row::type)) {
+        if (left_out_when_empty(Row::info) && v.empty()) return;
+        key(Row::key, first, inner);
+        ok = string(v) && ok;
+      } else if constexpr (Row::type == DealType::Status) {
+        key(Row::key, first, inner);
+        ok = string(to_string(v)) && ok;
+      } else if constexpr (Row::type == DealType::Money) {
+        key(Row::key, first, inner);
+        ok = money(v, inner) && ok;
+      } else if constexpr (Row::type == DealType::Day) {
+        if (!v) return;
+        key(Row::key, first, inner);
+        date(*v);
+      } else if constexpr (Row::type == DealType::Time) {
+        key(Row::key, first, inner);
+        timestamp(v);
+      } else if constexpr (Row::type == DealType::Custom) {
+        if (v.empty()) return;
+        key(Row::key, first, inner);
+        ok = custom(v, inner) && ok;
+      } else {
+        static_assert(Row::type == DealType::History);
+        key(Row::key, first, inner);
+        ok = history(v, inner) && ok;
       }
-      close('}', inner);
-    }
-    if (d.expected_close) {
-      key("expected_close", first, inner);
-      date(*d.expected_close);
-    }
-    key("history", first, inner);
-    if (d.history.empty()) {
-      out_ += "[]";
-    } else {
-      const int in_history = inner + step(), in_visit = in_history + step();
-      open('[');
-      for (std::size_t i = 0; i < d.history.size(); ++i) {
-        const StageVisit& h = d.history[i];
-        item(i == 0, in_history);
-        bool first_member = true;
-        open('{');
-        key("at", first_member, in_visit);
-        timestamp(h.at);
-        key("pipeline", first_member, in_visit);
-        ok = string(h.pipeline) && ok;
-        key("stage", first_member, in_visit);
-        ok = string(h.stage) && ok;
-        close('}', in_history);
-      }
-      close(']', inner);
-    }
-    text("id", d.id, true);
-    text("lost_reason", d.lost_reason, false);
-    text("notes", d.notes, false);
-    text("owner", d.owner, false);
-    text("pipeline", d.pipeline, true);
-    text("plan", d.plan, false);
-    text("product", d.product, false);
-    text("property", d.property, false);
-    text("source", d.source, false);
-    text("stage", d.stage, true);
-    key("status", first, inner);
-    ok = string(to_string(d.status)) && ok;
-    text("title", d.title, true);
-    key("updated", first, inner);
-    timestamp(d.updated);
-    key("value", first, inner);
-    ok = money(d.value, inner) && ok;
+    });
     close('}', level);
     return ok;
   }
@@ -602,15 +634,24 @@ bool members(Cursor& c, std::string& scratch, F&& member) {
   return c.eat('}');
 }
 
-// The checks of read_deal (DealRead::Document) for documents that pass them all.
-enum DealKey : int {
-  kCompany, kContactEmail, kContactName, kCreated, kCustom, kExpectedClose, kHistory, kId, kLostReason, kNotes,
-  kOwner, kPipeline, kPlan, kProduct, kProperty, kSource, kStage, kStatus, kTitle, kUpdated, kValue, kDealKeys
-};
-constexpr std::string_view kDealKeyNames[kDealKeys] = {
-    "company", "contact_email", "contact_name", "created", "custom", "expected_close", "history",
-    "id", "lost_reason", "notes", "owner", "pipeline", "plan", "product", "property", "source",
-    "stage", "status", "title", "updated", "value"};
+// The checks of read_deal (DealRead::Document) for documents that pass them all. A key's number
+// is its place in key order (kFieldsByKey).
+constexpr std::size_t kDealKeys = kDealFieldCount;
+static_assert(kDealKeys <= 64, "the reader marks the keys seen in a 64-bit mask");
+constexpr auto kDealKeyNames = [] {
+  std::array<std::string_view, kDealKeys> names{};
+  for (std::size_t i = 0; i < kDealKeys; ++i) names[i] = field_info(kFieldsByKey[i]).key;
+  return names;
+}();
+constexpr std::uint64_t key_bit(DealField f) {
+  for (std::size_t i = 0; i < kDealKeys; ++i)
+    if (kFieldsByKey[i] == f) return std::uint64_t{1} << i;
+  return 0;
+}
+// The keys read_deal requires of a document.
+constexpr std::uint64_t kRequired = key_bit(DealField::id) | key_bit(DealField::pipeline) | key_bit(DealField::stage) |
+                                    key_bit(DealField::created) | key_bit(DealField::updated) |
+                                    key_bit(DealField::title) | key_bit(DealField::value);
 
 class DealReader {
  public:
@@ -679,54 +720,52 @@ class DealReader {
   // ready, and only new calls switch to that. Called per deal, the reading speeds up a few hundred
   // deals in; inlined into one long call, all 100,000 deals would be read by the baseline code.
   [[gnu::noinline]] bool deal(Deal& d, std::size_t& custom_begin, std::size_t& custom_end) {
-    std::uint32_t seen = 0;
+    std::uint64_t seen = 0;
     int last = -1;
     const bool ok = members(c_, key_, [&](std::string_view k) {
       // Documents written by save_workspace list the keys in this order: try the next one first.
-      int id = last + 1 < kDealKeys && kDealKeyNames[last + 1] == k ? last + 1 : -1;
-      for (int i = 0; i < kDealKeys && id < 0; ++i)
+      int id = last + 1 < static_cast<int>(kDealKeys) && kDealKeyNames[last + 1] == k ? last + 1 : -1;
+      for (int i = 0; i < static_cast<int>(kDealKeys) && id < 0; ++i)
         if (kDealKeyNames[i] == k) id = i;
-      if (id < 0 || (seen & (1u << id))) return false;
+      if (id < 0 || (seen & (std::uint64_t{1} << id))) return false;
       last = id;
-      seen |= 1u << id;
-      switch (id) {
-        case kId: return text(d.id, 64) && !d.id.empty();
-        case kPipeline: return text(d.pipeline, 64);
-        case kStage: return text(d.stage, 64);
-        case kStatus: return text(scratch_, 32) && parse_enum(scratch_, d.status);
-        case kLostReason: return text(d.lost_reason, kMaxName);
-        case kCreated: return timestamp(d.created);
-        case kUpdated: return timestamp(d.updated);
-        case kTitle: return text(d.title, kMaxName) && d.title.find_first_not_of(" \t\r\n") != std::string::npos;
-        case kValue: return money(d.value);
-        case kOwner: return text(d.owner, 64);
-        case kCompany: return text(d.company, kMaxName);
-        case kContactName: return text(d.contact_name, kMaxName);
-        case kContactEmail: return text(d.contact_email, kMaxName);
-        case kProduct: return text(d.product, kMaxName);
-        case kPlan: return text(d.plan, kMaxName);
-        case kProperty: return text(d.property, kMaxName);
-        case kSource: return text(d.source, kMaxName);
-        case kExpectedClose: {
-          Date day;
-          if (!date(day)) return false;
-          d.expected_close = day;
-          return true;
-        }
-        case kNotes: return text(d.notes, kMaxText);
-        case kCustom:
-          c_.ws();
-          custom_begin = c_.pos();
-          if (!c_.skip_value()) return false;
-          custom_end = c_.pos();
-          return true;
-        case kHistory: return history(d.history);
-        default: return false;
-      }
+      seen |= std::uint64_t{1} << id;
+      return visit_deal_field(kFieldsByKey[id], [&](auto row) { return field(row, d, custom_begin, custom_end); });
     });
-    constexpr std::uint32_t kRequired =
-        1u << kId | 1u << kPipeline | 1u << kStage | 1u << kCreated | 1u << kUpdated | 1u << kTitle | 1u << kValue;
     return ok && (seen & kRequired) == kRequired;
+  }
+
+  // One member's value, by its row's type.
+  template <class Row>
+  bool field(Row, Deal& d, std::size_t& custom_begin, std::size_t& custom_end) {
+    auto& v = Row::of(d);
+    if constexpr (Row::field == DealField::id) {
+      return text(v, Row::limit) && !v.empty();
+    } else if constexpr (Row::type == DealType::Title) {
+      return text(v, Row::limit) && v.find_first_not_of(" \t\r\n") != std::string::npos;
+    } else if constexpr (holds_string(Row::type)) {
+      return text(v, Row::limit);
+    } else if constexpr (Row::type == DealType::Status) {
+      return text(scratch_, Row::limit) && parse_enum(scratch_, v);
+    } else if constexpr (Row::type == DealType::Money) {
+      return money(v);
+    } else if constexpr (Row::type == DealType::Day) {
+      Date day;
+      if (!date(day)) return false;
+      v = day;
+      return true;
+    } else if constexpr (Row::type == DealType::Time) {
+      return timestamp(v);
+    } else if constexpr (Row::type == DealType::Custom) {
+      c_.ws();
+      custom_begin = c_.pos();
+      if (!c_.skip_value()) return false;
+      custom_end = c_.pos();
+      return true;
+    } else {
+      static_assert(Row::type == DealType::History);
+      return history(v);
+    }
   }
 
   // The custom values of one deal, checked against the workspace's fields as read_field_value does.

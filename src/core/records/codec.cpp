@@ -160,20 +160,14 @@ json to_json(const View& v) {
 json to_json(const Deal& d) {
   json j{{"id", d.id}, {"title", d.title}, {"pipeline", d.pipeline}, {"stage", d.stage},
          {"status", to_string(d.status)}};
-  put_if(j, "lost_reason", d.lost_reason);
   j["value"] = to_json(d.value);
-  put_if(j, "owner", d.owner);
-  put_if(j, "company", d.company);
-  put_if(j, "contact_name", d.contact_name);
-  put_if(j, "contact_email", d.contact_email);
-  put_if(j, "product", d.product);
-  put_if(j, "plan", d.plan);
-  put_if(j, "property", d.property);
-  put_if(j, "source", d.source);
+  for_each_deal_field([&](auto row) {
+    using Row = decltype(row);
+    if constexpr (left_out_when_empty(Row::info)) put_if(j, Row::key.data(), Row::of(d));
+  });
   if (d.expected_close) j["expected_close"] = format_date(*d.expected_close);
   j["created"] = format_timestamp(d.created);
   j["updated"] = format_timestamp(d.updated);
-  put_if(j, "notes", d.notes);
   if (!d.custom.empty()) {
     json custom = json::object();
     for (const auto& [id, v] : d.custom) custom[id] = to_json(v);
@@ -365,6 +359,78 @@ bool read_field_value(const json& v, const FieldDef& def, FieldValue& out, const
   return false;
 }
 
+namespace {
+
+bool is_deal_key(std::string_view key) { return find_deal_field(key) != nullptr; }
+
+void read_custom_values(const json& v, Deal& d, const Table<FieldDef>& fields, const JsonPath& p, Issues& issues,
+                        bool patch) {
+  auto it = v.find("custom");
+  if (it == v.end() || !expect_object(*it, p / "custom", issues)) return;
+  const JsonPath cp = p / "custom";
+  for (auto c = it->begin(); c != it->end(); ++c) {
+    const FieldDef* def = fields.find(c.key());
+    if (!def) {
+      issues.add(cp / c.key(), "no custom field has this id");
+      continue;
+    }
+    if (c->is_null()) {
+      if (patch) d.custom.erase(c.key());
+      else issues.add(cp / c.key(), "expected a value, got null");
+      continue;
+    }
+    FieldValue fv;
+    if (read_field_value(*c, *def, fv, cp / c.key(), issues)) d.custom[c.key()] = std::move(fv);
+  }
+}
+
+void read_history(const json& v, Deal& d, const JsonPath& p, Issues& issues) {
+  auto it = v.find("history");
+  if (it == v.end() || !expect_array(*it, p / "history", issues)) return;
+  const JsonPath hp = p / "history";
+  d.history.clear();
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& h = (*it)[i];
+    if (!expect_object(h, hp / i, issues)) continue;
+    reject_unknown_keys(h, {"pipeline", "stage", "at"}, hp / i, issues);
+    StageVisit visit;
+    read_string(h, "pipeline", visit.pipeline, hp / i, issues, Need::Required, kMaxId);
+    read_string(h, "stage", visit.stage, hp / i, issues, Need::Required, kMaxId);
+    read_time(h, "at", visit.at, hp / i, issues, Need::Required);
+    d.history.push_back(std::move(visit));
+  }
+}
+
+// One field the user edits (kEditable), by its type. In a patch, null clears an optional field.
+template <class Row>
+void read_editable(Row, const json& v, Deal& d, const Table<FieldDef>& fields, const JsonPath& p, Issues& issues,
+                   DealRead mode) {
+  const bool patch = mode == DealRead::Patch;
+  auto& field = Row::of(d);
+  const auto it = v.find(Row::key);
+  if constexpr (Row::type == DealType::Title) {
+    read_name(v, Row::key, field, p, issues, Need::Optional);
+  } else if constexpr (Row::type == DealType::Money) {
+    if (it != v.end() && !it->is_null()) read_money(*it, field, p / Row::key, issues);
+  } else if constexpr (holds_string(Row::type)) {
+    if (it == v.end()) return;
+    if (it->is_null() && patch) field.clear();
+    else if (read_string(v, Row::key, field, p, issues, Need::Optional, Row::limit) && Row::type == DealType::Email &&
+             mode != DealRead::Document && !field.empty() && !is_email(field))
+      issues.add(p / Row::key, kNotAnEmail);
+  } else if constexpr (Row::type == DealType::Day) {
+    if (it == v.end()) return;
+    if (it->is_null() && patch) field.reset();
+    else read_date(v, Row::key, field, p, issues);
+  } else if constexpr (Row::type == DealType::Custom) {
+    read_custom_values(v, d, fields, p, issues, patch);
+  } else {
+    static_assert(Row::type != Row::type, "no reader for this type of editable field");
+  }
+}
+
+}  // namespace
+
 // reader/deal_text.cpp repeats the Document-mode checks for the load fast path: keep the two in step.
 bool read_deal(const json& v, Deal& out, const Table<FieldDef>& fields, const JsonPath& p, Issues& issues,
                DealRead mode) {
@@ -372,84 +438,33 @@ bool read_deal(const json& v, Deal& out, const Table<FieldDef>& fields, const Js
   const std::size_t before = issues.count();
   const bool document = mode == DealRead::Document;
   const bool patch = mode == DealRead::Patch;
+  reject_unknown_keys(v, is_deal_key, p, issues);
   if (patch) {
     // The keys that have commands of their own are known, so they get the message naming those commands.
-    reject_unknown_keys(v, {"title", "value", "owner", "company", "contact_name", "contact_email", "product", "plan",
-                            "property", "source", "expected_close", "notes", "custom", "id", "pipeline", "stage",
-                            "status", "lost_reason", "history", "created", "updated"},
-                        p, issues);
-    for (const char* key : {"id", "pipeline", "stage", "status", "lost_reason", "history", "created", "updated"})
-      if (v.contains(key)) issues.add(p / key, "cannot be edited directly; use the deal.move, deal.win, deal.lose or deal.reopen commands");
-  } else {
-    reject_unknown_keys(v, {"id", "title", "pipeline", "stage", "status", "lost_reason", "value", "owner", "company",
-                            "contact_name", "contact_email", "product", "plan", "property", "source",
-                            "expected_close", "created", "updated", "notes", "custom", "history"},
-                        p, issues);
+    for (const DealFieldInfo& f : kDealFields)
+      if (!f.has(kEditable) && v.contains(f.key))
+        issues.add(p / f.key, "cannot be edited directly; use the deal.move, deal.win, deal.lose or deal.reopen commands");
   }
   Deal d = out;
   if (!patch) {
     read_id(v, d.id, p, issues, document ? Ids::Required : Ids::Optional);
-    read_string(v, "pipeline", d.pipeline, p, issues, Need::Required, 64);
-    read_string(v, "stage", d.stage, p, issues, document ? Need::Required : Need::Optional, 64);
+    read_string(v, "pipeline", d.pipeline, p, issues, Need::Required, kMaxId);
+    read_string(v, "stage", d.stage, p, issues, document ? Need::Required : Need::Optional, kMaxId);
     read_enum(v, "status", d.status, p, issues, Need::Optional, "open, won, lost");
-    read_string(v, "lost_reason", d.lost_reason, p, issues, Need::Optional, kMaxName);
+    for_each_deal_field([&](auto row) {  // text the commands set (lost_reason)
+      using Row = decltype(row);
+      if constexpr (is_text(Row::type) && !Row::has(kEditable))
+        read_string(v, Row::key, Row::of(d), p, issues, Need::Optional, Row::limit);
+    });
     read_time(v, "created", d.created, p, issues, document ? Need::Required : Need::Optional);
     read_time(v, "updated", d.updated, p, issues, document ? Need::Required : Need::Optional);
     if (!present(v, "title")) issues.add(p / "title", "is required");
     if (document && !present(v, "value")) issues.add(p / "value", "is required");
   }
-  // Editable fields: in a patch, null clears an optional field.
-  read_name(v, "title", d.title, p, issues, Need::Optional);
-  if (auto it = v.find("value"); it != v.end() && !it->is_null()) read_money(*it, d.value, p / "value", issues);
-  for (auto [key, field] : {std::pair{"owner", &d.owner}, {"company", &d.company}, {"contact_name", &d.contact_name},
-                            {"contact_email", &d.contact_email}, {"product", &d.product}, {"plan", &d.plan},
-                            {"property", &d.property}, {"source", &d.source}}) {
-    auto it = v.find(key);
-    if (it == v.end()) continue;
-    if (it->is_null() && patch) field->clear();
-    else if (read_string(v, key, *field, p, issues, Need::Optional, key == std::string_view("owner") ? 64 : kMaxName) &&
-             !document && field == &d.contact_email && !field->empty() && !is_email(*field))
-      issues.add(p / key, kNotAnEmail);
-  }
-  if (auto it = v.find("expected_close"); it != v.end()) {
-    if (it->is_null() && patch) d.expected_close.reset();
-    else read_date(v, "expected_close", d.expected_close, p, issues);
-  }
-  if (auto it = v.find("notes"); it != v.end()) {
-    if (it->is_null() && patch) d.notes.clear();
-    else read_string(v, "notes", d.notes, p, issues, Need::Optional, kMaxText);
-  }
-  if (auto it = v.find("custom"); it != v.end() && expect_object(*it, p / "custom", issues)) {
-    const JsonPath cp = p / "custom";
-    for (auto c = it->begin(); c != it->end(); ++c) {
-      const FieldDef* def = fields.find(c.key());
-      if (!def) {
-        issues.add(cp / c.key(), "no custom field has this id");
-        continue;
-      }
-      if (c->is_null()) {
-        if (patch) d.custom.erase(c.key());
-        else issues.add(cp / c.key(), "expected a value, got null");
-        continue;
-      }
-      FieldValue fv;
-      if (read_field_value(*c, *def, fv, cp / c.key(), issues)) d.custom[c.key()] = std::move(fv);
-    }
-  }
-  if (auto it = v.find("history"); it != v.end() && !patch && expect_array(*it, p / "history", issues)) {
-    const JsonPath hp = p / "history";
-    d.history.clear();
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& h = (*it)[i];
-      if (!expect_object(h, hp / i, issues)) continue;
-      reject_unknown_keys(h, {"pipeline", "stage", "at"}, hp / i, issues);
-      StageVisit visit;
-      read_string(h, "pipeline", visit.pipeline, hp / i, issues, Need::Required, 64);
-      read_string(h, "stage", visit.stage, hp / i, issues, Need::Required, 64);
-      read_time(h, "at", visit.at, hp / i, issues, Need::Required);
-      d.history.push_back(std::move(visit));
-    }
-  }
+  for_each_deal_field([&](auto row) {
+    if constexpr (decltype(row)::has(kEditable)) read_editable(row, v, d, fields, p, issues, mode);
+  });
+  if (!patch) read_history(v, d, p, issues);
   if (issues.count() != before) return false;
   out = std::move(d);
   return true;

@@ -44,9 +44,6 @@ bool patch_view(const json& set, View& out, const JsonPath& p, Issues& issues);
 bool is_email(std::string_view s);
 inline constexpr const char* kNotAnEmail = "is not an email address like name@example.com";
 
-// Shared limits (bytes).
-inline constexpr std::size_t kMaxName = 200;
-inline constexpr std::size_t kMaxText = 100'000;
-inline constexpr std::size_t kMaxOptions = 1'000;  // per choice field
+// The limits shared by the readers (kMaxId, kMaxName, kMaxText, kMaxOptions) are in deal_fields.hpp.
 
 }  // namespace pb

@@ -59,6 +59,11 @@ bool expect_array(const json& v, const JsonPath& p, Issues& issues) {
   return false;
 }
 
+void reject_unknown_keys(const json& obj, bool (*known)(std::string_view key), const JsonPath& p, Issues& issues) {
+  for (auto it = obj.begin(); it != obj.end(); ++it)
+    if (!known(it.key())) issues.add(p / it.key(), "unknown field");
+}
+
 void reject_unknown_keys(const json& obj, std::initializer_list<std::string_view> known, const JsonPath& p,
                          Issues& issues) {
   for (auto it = obj.begin(); it != obj.end(); ++it) {

@@ -64,6 +64,7 @@ enum class Need { Optional, Required };
 bool expect_object(const json& v, const JsonPath& p, Issues& issues);
 bool expect_array(const json& v, const JsonPath& p, Issues& issues);
 void reject_unknown_keys(const json& obj, std::initializer_list<std::string_view> known, const JsonPath& p, Issues& issues);
+void reject_unknown_keys(const json& obj, bool (*known)(std::string_view key), const JsonPath& p, Issues& issues);
 
 bool read_string(const json& obj, std::string_view key, std::string& out, const JsonPath& p, Issues& issues,
                  Need need = Need::Optional, std::size_t max_len = 10'000);
