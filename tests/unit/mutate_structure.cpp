@@ -108,8 +108,10 @@ std::string wrong_reference(json& doc, Rng& rng) {
     }
     case 5: {
       json& visit = deal["history"];
-      if (!visit.is_array() || visit.empty()) visit = json::array({{{"pipeline", "x"}, {"stage", "y"}, {"at", "2026-01-01T00:00:00Z"}}});
-      visit[0][rng.percent(50) ? "pipeline" : "stage"] = pick_id(rng.percent(50) ? stage_ids(doc) : ids_of(doc, "pipelines"), rng);
+      if (!visit.is_array() || visit.empty())
+        visit = json::array({{{"pipeline", "x"}, {"stage", "y"}, {"at", "2026-01-01T00:00:00Z"}}});
+      const std::vector<std::string> ids = rng.percent(50) ? stage_ids(doc) : ids_of(doc, "pipelines");
+      visit[0][rng.percent(50) ? "pipeline" : "stage"] = pick_id(ids, rng);
       return "history reference";
     }
     default: {  // a record with the id of another of its table
@@ -144,7 +146,9 @@ std::string out_of_range(json& doc, Rng& rng) {
     case 1: deal["value"]["currency"] = pick(currencies, rng); return "currency";
     case 2: deal[rng.percent(50) ? "created" : "updated"] = pick(times, rng); return "timestamp";
     case 3: deal["expected_close"] = pick(dates, rng); return "expected_close";
-    case 4: deal["title"] = rng.percent(50) ? std::string(200 + rng.below(2), 'x') : std::string(rng.percent(50) ? " \t" : ""); return "title";
+    case 4:
+      deal["title"] = rng.percent(50) ? std::string(200 + rng.below(2), 'x') : std::string(rng.percent(50) ? " \t" : "");
+      return "title";
     case 5: deal[rng.percent(50) ? "id" : "owner"] = std::string(64 + rng.below(2), 'i'); return "id length";
     case 6: deal["status"] = pick(statuses, rng); return "status";
     case 7: deal["lost_reason"] = "Too expensive"; return "lost_reason";
@@ -153,7 +157,8 @@ std::string out_of_range(json& doc, Rng& rng) {
       json& stages = pick_record(doc, "pipelines", rng)["stages"];
       if (!stages.is_array() || stages.empty()) return "stage (none)";
       json& stage = stages[rng.below(stages.size())];
-      static const json probabilities = json::array({-1, 0, 100, 101, 50.5}), colors = json::array({"#12345g", "#fff", "#FFFFFF"});
+      static const json probabilities = json::array({-1, 0, 100, 101, 50.5});
+      static const json colors = json::array({"#12345g", "#fff", "#FFFFFF"});
       if (rng.percent(50)) stage["probability"] = pick(probabilities, rng);
       else stage["color"] = pick(colors, rng);
       return "stage";
@@ -176,7 +181,9 @@ std::string valid_edit(json& doc, Rng& rng) {
   switch (rng.below(7)) {
     case 0: deal.erase(rng.pick(optional)); return "an optional key removed";
     case 1: deal[rng.percent(50) ? "notes" : "company"] = pick(texts, rng); return "text";
-    case 2: deal["value"]["amount"] = static_cast<std::int64_t>(rng.below(2'000'000'000'001ull)) - 1'000'000'000'000LL; return "amount";
+    case 2:
+      deal["value"]["amount"] = static_cast<std::int64_t>(rng.below(2'000'000'000'001ull)) - 1'000'000'000'000LL;
+      return "amount";
     case 3: {
       const std::vector<std::string> fields = ids_of(doc, "fields");
       for (const std::string& id : fields)

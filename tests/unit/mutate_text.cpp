@@ -134,6 +134,16 @@ Mutation escape_in_place(const std::string& text, Span s, Rng& rng) {
 
 }  // namespace
 
+std::string minified(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t next = text[i] == '"' ? string_end(text, i) : i + 1;
+    if (!is_space(text[i])) out.append(text.substr(i, next - i));
+    i = next;
+  }
+  return out;
+}
+
 Mutation mutate_text(const std::string& text, Rng& rng) {
   const Tokens t = tokens_of(text);
   const std::size_t size = text.size();

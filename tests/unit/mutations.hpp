@@ -39,6 +39,9 @@ struct Mutation {
   std::size_t at = 0;  // where the text changed (bytes); npos when not known
 };
 
+// The text without whitespace outside strings (the samples are indented; smaller reads faster).
+std::string minified(std::string_view text);
+
 // One edit of a document's text.
 Mutation mutate_text(const std::string& text, Rng& rng);
 // One edit of a parsed current-version workspace, dumped compactly (the key order save_workspace

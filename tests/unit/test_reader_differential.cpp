@@ -42,7 +42,8 @@ constexpr std::string_view kSmall = R"({"format":"pipeboard.workspace","version"
  {"id":"s2","name":"Won","kind":"won","probability":100},{"id":"s3","name":"Lost","kind":"lost"}]}],
 "people":[{"id":"u1","name":"Ana"}],
 "fields":[{"id":"f_n","name":"Seats","type":"number"},{"id":"f_c","name":"Size","type":"choice","options":["S","M"]},
- {"id":"f_m","name":"Budget","type":"money"},{"id":"f_d","name":"Signed","type":"date"},{"id":"f_t","name":"Memo","type":"text"}],
+ {"id":"f_m","name":"Budget","type":"money"},{"id":"f_d","name":"Signed","type":"date"},
+ {"id":"f_t","name":"Memo","type":"text"}],
 "deals":[{"id":"d1","title":"Flat \"4B\"","pipeline":"p1","stage":"s1","value":{"amount":120000,"currency":"EUR"},
  "owner":"u1","company":"\u0141\u00f3d\u017a Co","expected_close":"2026-10-30","created":"2026-08-03T09:15:00Z",
  "updated":"2026-08-20T16:40:00.250Z","custom":{"f_n":3,"f_c":"M","f_m":{"amount":-5,"currency":"JPY"},
@@ -52,37 +53,18 @@ constexpr std::string_view kSmall = R"({"format":"pipeboard.workspace","version"
  {"id":"d3","title":"Shop","pipeline":"p1","stage":"s3","status":"lost","lost_reason":"Price","notes":"Line\nbreak",
  "value":{"amount":99,"currency":"KWD"},"created":"2026-01-01T00:00:00Z","updated":"2026-01-02T00:00:00Z"}]})";
 
-// The text without whitespace outside strings (the samples are indented; smaller is faster).
-std::string minified(std::string_view text) {
-  std::string out;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      continue;
-    } else {
-      in_string = c == '"';
-    }
-    out += c;
-  }
-  return out;
-}
-
 struct Base {
   std::string name, text;
-  json doc;           // for structural mutations: current-version workspaces only, else null
+  json doc;            // for structural mutations: current-version workspaces only, else null
   std::size_t weight;  // how often it is mutated, relative to the others
 };
 
 std::vector<Base> bases() {
-  const std::string small = minified(kSmall);
+  const std::string small = test::minified(kSmall);
   Workspace ws;
   Issues issues;
   REQUIRE(load_workspace(small, ws, issues));
-  const std::string v2 = minified(test::read_file("tests/samples/workspace-v2.json"));
+  const std::string v2 = test::minified(test::read_file("tests/samples/workspace-v2.json"));
   json v2_doc;
   std::string error;
   REQUIRE(parse_json(v2, v2_doc, error));
@@ -91,8 +73,8 @@ std::vector<Base> bases() {
   all.push_back({"the small workspace saved", save_workspace(ws), workspace_to_json(ws), 50});
   all.push_back({"the small workspace saved indented", save_workspace(ws, 1), nullptr, 8});
   all.push_back({"tests/samples/workspace-v2.json", v2, v2_doc, 5});
-  all.push_back({"tests/samples/workspace-v1.json", minified(test::read_file("tests/samples/workspace-v1.json")), nullptr, 3});
-  all.push_back({"tests/samples/template-v2.json", minified(test::read_file("tests/samples/template-v2.json")), nullptr, 2});
+  for (const char* sample : {"tests/samples/workspace-v1.json", "tests/samples/template-v2.json"})
+    all.push_back({sample, test::minified(test::read_file(sample)), nullptr, 3});
   for (const Base& b : all) {
     INFO(b.name);
     const fuzz::ReaderComparison r = fuzz::compare_readers(b.text);
@@ -143,7 +125,7 @@ TEST_CASE("the readers agree on every sample, template and fixture document, and
 
 // Mismatches the mutations found, each fixed in the reader.
 TEST_CASE("regression: a custom number written -0 is 0.0 on both paths, as nlohmann reads it") {
-  const std::string small = minified(kSmall);
+  const std::string small = test::minified(kSmall);
   const std::string text = small.substr(0, small.find("\"f_n\":3")) + "\"f_n\":-0" + small.substr(small.find("\"f_n\":3") + 7);
   REQUIRE(text.size() == small.size() + 1);
   const fuzz::ReaderComparison r = fuzz::compare_readers(text);
