@@ -1,5 +1,6 @@
 #include "harness.hpp"
 
+#include "compare_readers.hpp"
 #include "document_format.hpp"
 #include "documents.hpp"
 #include "import_preview.hpp"
@@ -97,6 +98,7 @@ std::string check_format(std::string_view text) {
 }  // namespace
 
 std::string run_one(std::string_view text) {
+  if (std::string d = compare_readers(text).difference; !d.empty()) return "the readers differ: " + d;
   {
     static const Workspace sentinel = base();
     Workspace ws = sentinel;

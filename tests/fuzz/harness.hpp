@@ -1,8 +1,8 @@
-// The importers' fuzz harness: one untrusted text through load_workspace, load_template, the
-// import preview, template.import and workspace.import (via Session::dispatch_json), the formatter,
-// and any command. Returns "" when every invariant holds, else what broke. Shared by the libFuzzer
-// target (fuzz_import.cpp, which aborts on a break) and the unit tests (which replay
-// tests/fuzz/regressions/).
+// The importers' fuzz harness: one untrusted text through both workspace readers (which must
+// agree: compare_readers.hpp), load_workspace, load_template, the import preview, template.import
+// and workspace.import (via Session::dispatch_json), the formatter, and any command. Returns ""
+// when every invariant holds, else what broke. Shared by the libFuzzer target (fuzz_import.cpp,
+// which aborts on a break) and the unit tests (which replay tests/fuzz/regressions/).
 #pragma once
 #include <string>
 #include <string_view>

@@ -2,9 +2,12 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "documents.hpp"
@@ -19,6 +22,24 @@ inline std::string read_file(const std::string& relative) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// The files of a folder (relative to the repository, like read_file's paths; subfolders too when
+// `recursive`), sorted, README.md left out; none when the folder is missing.
+inline std::vector<std::string> files_in(const std::string& relative, bool recursive = false) {
+  const std::filesystem::path dir = std::filesystem::path(PIPEBOARD_SOURCE_DIR) / relative;
+  std::vector<std::string> out;
+  std::error_code ec, file_ec;
+  auto add = [&](const std::filesystem::directory_entry& e) {
+    if (e.is_regular_file(file_ec) && e.path().filename() != "README.md")
+      out.push_back(relative + "/" + e.path().lexically_relative(dir).generic_string());
+  };
+  if (recursive)
+    for (std::filesystem::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) add(*it);
+  else
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) add(*it);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // Dispatches and requires success; returns the change applied.

@@ -506,6 +506,7 @@ class Cursor {
     const std::string token(start, p_);
     char* parsed_end = nullptr;
     out = std::strtod(token.c_str(), &parsed_end);
+    if (out == 0 && token.find_first_of(".eE") == std::string::npos) out = 0;  // nlohmann: "-0" is the integer 0, +0.0
     return parsed_end == token.c_str() + token.size();
   }
 
