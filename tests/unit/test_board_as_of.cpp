@@ -57,7 +57,7 @@ Workspace history_fixture() {
   add_deal(ws, "a", at(2026, 3, 1), {{"sales", "lead", at(2026, 3, 1)}, {"sales", "demo", at(2026, 3, 5)},
                                      {"sales", "won", at(2026, 3, 10)}});
   // b: lead on Mar 2, lost on Mar 4 at 23:59:59.999 (still that day), reopened to demo on Mar 20.
-  add_deal(ws, "b", at(2026, 3, 2), {{"sales", "lead", at(2026, 3, 2)}, {"sales", "lost", at(2026, 3, 5) - 1},
+  add_deal(ws, "b", at(2026, 3, 2), {{"sales", "lead", at(2026, 3, 2)}, {"sales", "lost", at(2026, 3, 5, 0) - 1},
                                      {"sales", "demo", at(2026, 3, 20)}});
   // c: created on Mar 6 into demo, moved to the referrals pipeline on Mar 8.
   add_deal(ws, "c", at(2026, 3, 6), {{"sales", "demo", at(2026, 3, 6)}, {"referrals", "ask", at(2026, 3, 8)}});
