@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "report_fixture.hpp"
+#include "string_index_internal.hpp"
 
 using namespace pb;
 using namespace pb::test;
@@ -212,4 +213,31 @@ TEST_CASE("reports: periods: the default month, month keys, and months cut to th
   // Overdue (before 2026-01-20) whatever the period: a 11-10 and b 11-15.
   CHECK(f.overdue.count == 2);
   CHECK(money(f.overdue.value) == "EUR 300");
+}
+
+TEST_CASE("reports: the string index compares every byte, at every length") {
+  using report_detail::same_text;
+  const std::string base = "abcdefghijklmnopqrstuvwxyz";
+  for (std::size_t n = 0; n <= base.size(); ++n) {
+    const std::string a = base.substr(0, n);
+    CAPTURE(n);
+    CHECK(same_text(a, std::string(a)));
+    for (std::size_t i = 0; i < n; ++i) {  // one byte different, anywhere
+      std::string b = a;
+      b[i] = '_';
+      CHECK_FALSE(same_text(a, b));
+    }
+    if (n > 0) CHECK_FALSE(same_text(a, a.substr(0, n - 1)));
+  }
+  // Keys that share their first and last 8 bytes, and enough of them to grow the table.
+  std::vector<std::string> keys;
+  for (int i = 0; i < 300; ++i) keys.push_back("prefix__" + std::to_string(i) + "__suffix");
+  keys.push_back("");
+  report_detail::StringIndex index;
+  for (std::size_t i = 0; i < keys.size(); ++i) CHECK(index.insert(keys[i], static_cast<int>(i)) == static_cast<int>(i));
+  CHECK(index.insert(keys[7], 99) == 7);  // present: kept
+  CHECK(index.size() == keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) CHECK(index.find(keys[i]) == static_cast<int>(i));
+  CHECK(index.find("prefix__300__suffix") == -1);
+  CHECK(report_detail::StringIndex().find("x") == -1);
 }

@@ -16,30 +16,29 @@ bool key_before(std::string_view a, std::string_view b) {
   return a < b;
 }
 
-// The row for `key` in rows (pairs or structs with `.reason`), made on first use.
-template <class Rows, class Make>
-auto& row_for(std::unordered_map<std::string_view, std::size_t>& index, Rows& rows, std::string_view key, Make make) {
-  auto [it, inserted] = index.emplace(key, rows.size());
-  if (inserted) rows.push_back(make());
-  return rows[it->second];
-}
-
 }  // namespace
 
-void BreakdownBuilder::add(const DealFacts& f) {
-  if (!StatusTally::counts(f)) return;
-  const std::string_view key = f.deal->*key_;
-  row_for(index_, rows_, key, [&] { return std::pair<std::string_view, StatusTally>(key, StatusTally{}); }).second.add(f);
+void BreakdownBuilder::add(const DealFacts& f, int key) {
+  const auto n = static_cast<std::size_t>(key);
+  if (n >= rows_.size()) {
+    rows_.resize(n + 1);
+    used_.resize(n + 1, false);
+  }
+  rows_[n].add(f);
+  used_[n] = true;
 }
 
-std::vector<BreakdownRow> BreakdownBuilder::finish(const Workspace& ws) const {
+std::vector<BreakdownRow> BreakdownBuilder::finish(const Workspace& ws, const KeyNumbers& keys) const {
   std::vector<BreakdownRow> out;
-  out.reserve(rows_.size());
-  for (const auto& [key, t] : rows_) {
+  for (std::size_t n = 0; n < rows_.size(); ++n) {
+    if (!used_[n]) continue;
+    const std::string_view key = keys.key(static_cast<int>(n));
+    const StatusTally& t = rows_[n];
     BreakdownRow r{key_or_none(key), std::string(key), t.open_count, t.open_value.totals(), t.won_count,
                    t.won_value.totals(), t.lost_count, t.win_rate()};
-    if (key.empty()) r.label = "None";
-    else if (key_ == &Deal::owner) {
+    if (key.empty()) {
+      r.label = "None";
+    } else if (labels_ == Labels::Owners) {
       const Person* person = ws.people.find(key);
       r.label = person ? person->name : std::string(key) + " (unknown)";
     }
@@ -57,9 +56,10 @@ std::vector<BreakdownRow> BreakdownBuilder::finish(const Workspace& ws) const {
 void LostReasonsBuilder::add(const DealFacts& f) {
   if (!f.lost_in_period) return;
   const std::string_view reason = f.deal->lost_reason;
-  Row& row = row_for(index_, rows_, reason, [&] { return Row{reason, 0, {}}; });
-  ++row.count;
-  row.value.add(f.deal->value);
+  const auto n = static_cast<std::size_t>(index_.insert(reason, static_cast<int>(rows_.size())));
+  if (n == rows_.size()) rows_.push_back(Row{reason, 0, {}});
+  ++rows_[n].count;
+  rows_[n].value.add(f.deal->value);
 }
 
 std::vector<LostReasonRow> LostReasonsBuilder::finish() const {

@@ -21,10 +21,8 @@ struct PipelineBuilder {
     forecast.add(f);
     funnel.add(f);
     lost_reasons.add(f);
-    owners.add(f);
-    sources.add(f);
   }
-  PipelineReport finish(const Workspace& ws) {
+  PipelineReport finish(const Workspace& ws, const KeyNumbers& owner_keys, const KeyNumbers& source_keys) {
     PipelineReport r;
     r.id = pipeline->id;
     r.name = pipeline->name;
@@ -33,8 +31,8 @@ struct PipelineBuilder {
     r.funnel = funnel.finish();
     r.stage_time = stage_time.finish(r.bottleneck);
     r.lost_reasons = lost_reasons.finish();
-    r.by_owner = owners.finish(ws);
-    r.by_source = sources.finish(ws);
+    r.by_owner = owners.finish(ws, owner_keys);
+    r.by_source = sources.finish(ws, source_keys);
     return r;
   }
   const Pipeline* pipeline;
@@ -43,8 +41,8 @@ struct PipelineBuilder {
   FunnelBuilder funnel;
   StageTimeBuilder stage_time;
   LostReasonsBuilder lost_reasons;
-  BreakdownBuilder owners{&Deal::owner};
-  BreakdownBuilder sources{&Deal::source};
+  BreakdownBuilder owners{BreakdownBuilder::Labels::Owners};
+  BreakdownBuilder sources{BreakdownBuilder::Labels::Sources};
 };
 
 }  // namespace
@@ -56,19 +54,26 @@ bool compute_report(const Workspace& ws, const ReportParams& params, Report& out
   builders.reserve(scope.pipelines.size());
   for (std::size_t slot = 0; slot < scope.pipelines.size(); ++slot)
     builders.emplace_back(*scope.pipelines[slot], scope.open_stages[slot], params.period);
-  BreakdownBuilder all_sources{&Deal::source};
+  BreakdownBuilder all_sources{BreakdownBuilder::Labels::Sources};
+  KeyNumbers owner_keys, source_keys;
   scan_deals(
       ws, scope, params.period,
       [&](const DealFacts& f) {
-        builders[static_cast<std::size_t>(f.slot)].add(f);
-        all_sources.add(f);
+        PipelineBuilder& b = builders[static_cast<std::size_t>(f.slot)];
+        b.add(f);
+        if (!StatusTally::counts(f)) return;  // closed outside the period: in no row
+        const int owner = owner_keys.number(f.deal->owner);
+        const int source = source_keys.number(f.deal->source);
+        b.owners.add(f, owner);
+        b.sources.add(f, source);
+        all_sources.add(f, source);
       },
       [&](const VisitFacts& v) { builders[static_cast<std::size_t>(v.slot)].stage_time.add(v); });
   out = Report{};
   out.params = params;
   out.pipelines.reserve(builders.size());
-  for (auto& b : builders) out.pipelines.push_back(b.finish(ws));
-  out.by_source = all_sources.finish(ws);
+  for (auto& b : builders) out.pipelines.push_back(b.finish(ws, owner_keys, source_keys));
+  out.by_source = all_sources.finish(ws, source_keys);
   return true;
 }
 

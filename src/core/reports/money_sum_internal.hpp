@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "money.hpp"
+#include "string_index_internal.hpp"
 
 namespace pb::report_detail {
 
@@ -33,7 +34,7 @@ class MoneySum {
   };
   Entry& entry(std::string_view currency) {
     // A pipeline has one currency or a few: the last one used is checked first.
-    if (last_ < entries_.size() && entries_[last_].currency == currency) return entries_[last_];
+    if (last_ < entries_.size() && same_text(entries_[last_].currency, currency)) return entries_[last_];
     return insert(currency);
   }
   Entry& insert(std::string_view currency);

@@ -38,22 +38,20 @@ bool report_deals(const Workspace& ws, const ReportParams& params, const ReportF
   if (!build_scope(ws, params, scope, error)) return false;
   int slot = -1;  // -1: every pipeline of the scope
   if (!fig.pipeline.empty()) {
-    const auto it = scope.slot_of.find(fig.pipeline);
-    if (it == scope.slot_of.end()) {
+    slot = scope.slot_of.find(fig.pipeline);
+    if (slot < 0) {
       error = "pipeline \"" + fig.pipeline + "\" is not in the report's scope";
       return false;
     }
-    slot = it->second;
   }
   int stage = -1, open_rank = -1, month = 0;
   if (needs_stage(fig.deals)) {
-    const auto it = scope.stage_of.find(fig.stage);
-    if (slot < 0 || it == scope.stage_of.end() || it->second.slot != slot ||
-        scope.open_rank[static_cast<std::size_t>(slot)][static_cast<std::size_t>(it->second.stage)] < 0) {
+    const StageRef ref = scope.stage(fig.stage);
+    if (slot < 0 || ref.slot != slot || scope.open_rank[static_cast<std::size_t>(slot)][static_cast<std::size_t>(ref.stage)] < 0) {
       error = "stage \"" + fig.stage + "\" is not an open stage of the figure's pipeline";
       return false;
     }
-    stage = it->second.stage;
+    stage = ref.stage;
     open_rank = scope.open_rank[static_cast<std::size_t>(slot)][static_cast<std::size_t>(stage)];
   }
   if (needs_month(fig.deals) && !month_of_figure(fig.month, month)) {

@@ -20,12 +20,13 @@ bool build_scope(const Workspace& ws, const ReportParams& params, ScopeIndex& ou
     if (!only.empty() && p.id != only) continue;
     const int slot = static_cast<int>(out.pipelines.size());
     out.pipelines.push_back(&p);
-    out.slot_of.emplace(p.id, slot);
+    out.slot_of.insert(p.id, slot);
     std::vector<int> ranks(p.stages.size(), -1);
     int open = 0;
     for (std::size_t i = 0; i < p.stages.size(); ++i) {
       if (p.stages[i].kind == StageKind::Open) ranks[i] = open++;
-      out.stage_of.emplace(p.stages[i].id, StageRef{slot, static_cast<int>(i)});
+      out.stage_of.insert(p.stages[i].id, static_cast<int>(out.stages.size()));
+      out.stages.push_back(StageRef{slot, static_cast<int>(i)});
     }
     out.open_rank.push_back(std::move(ranks));
     out.open_stages.push_back(open);

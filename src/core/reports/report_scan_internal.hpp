@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "query.hpp"
 #include "report_params.hpp"
+#include "string_index_internal.hpp"
 
 namespace pb::report_detail {
 
@@ -24,9 +24,16 @@ struct ScopeIndex {
   std::vector<const Pipeline*> pipelines;   // the scope's pipelines, in workspace order ("slots")
   std::vector<std::vector<int>> open_rank;  // [slot][stage index]: its place among the open stages, or -1
   std::vector<int> open_stages;             // [slot]: how many open stages
-  std::unordered_map<std::string_view, int> slot_of;         // pipeline id -> slot
-  std::unordered_map<std::string_view, StageRef> stage_of;   // stage id -> stage (ids are unique)
-  CompiledFilter filter;                                      // the view's; matches everything otherwise
+  StringIndex slot_of;                      // pipeline id -> slot
+  StringIndex stage_of;                     // stage id (unique in a workspace) -> index in stages
+  std::vector<StageRef> stages;             // every stage of the scope's pipelines
+  CompiledFilter filter;                    // the view's; matches everything otherwise
+
+  // The stage of `id` if it is one of the scope's, else a StageRef of slot -1.
+  StageRef stage(std::string_view id) const {
+    const int n = stage_of.find(id);
+    return n < 0 ? StageRef{} : stages[static_cast<std::size_t>(n)];
+  }
 };
 bool build_scope(const Workspace& ws, const ReportParams& params, ScopeIndex& out, std::string& error);
 
@@ -50,22 +57,48 @@ struct VisitFacts {
   std::int64_t ms = 0;
 };
 
+// The pass is bound by memory latency: every deal, and its history, is a heap block of its own.
+// Asking for them some deals ahead overlaps the cache misses (first the deal's fields, then, once
+// its history's address is in cache, the entries).
+inline void prefetch(const void* p) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#endif
+}
+inline void prefetch_deal(const Deal& d) {
+  prefetch(&d.pipeline);
+  prefetch(&d.status);
+  prefetch(&d.value);
+  prefetch(&d.owner);
+  prefetch(&d.source);
+  prefetch(&d.expected_close);
+  prefetch(&d.history);
+}
+inline void prefetch_history(const Deal& d) {
+  const char* begin = reinterpret_cast<const char*>(d.history.data());
+  const char* end = reinterpret_cast<const char*>(d.history.data() + d.history.size());
+  constexpr std::ptrdiff_t kLine = 64, kMaxLines = 16;
+  for (const char* p = begin; p < end && p < begin + kLine * kMaxLines; p += kLine) prefetch(p);
+}
+constexpr std::size_t kDealsAhead = 16, kHistoryAhead = 8;
+
 // Calls on_visit(const VisitFacts&) for each counted visit of a deal, then on_deal(const DealFacts&),
 // for every deal of the scope in workspace order.
 template <class OnDeal, class OnVisit>
 void scan_deals(const Workspace& ws, const ScopeIndex& scope, const ReportPeriod& period, OnDeal&& on_deal,
                 OnVisit&& on_visit) {
-  const bool one_pipeline = scope.pipelines.size() == 1;
-  for (const Deal& d : ws.deals) {
-    int slot = 0;
-    if (one_pipeline) {
-      if (d.pipeline != scope.pipelines[0]->id) continue;
-    } else {
-      const auto it = scope.slot_of.find(d.pipeline);
-      if (it == scope.slot_of.end()) continue;
-      slot = it->second;
-    }
-    if (!scope.filter.matches(d)) continue;
+  // The period as milliseconds [start, end): no division per timestamp.
+  constexpr Timestamp kDay = 86'400'000;
+  const Timestamp start = static_cast<Timestamp>(period.from.days) * kDay;
+  const Timestamp end = (static_cast<Timestamp>(period.to.days) + 1) * kDay;
+  auto in_period = [&](Timestamp t) { return start <= t && t < end; };
+  const std::size_t count = ws.deals.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i + kDealsAhead < count) prefetch_deal(ws.deals.at(i + kDealsAhead));
+    if (i + kHistoryAhead < count) prefetch_history(ws.deals.at(i + kHistoryAhead));
+    const Deal& d = ws.deals.at(i);
+    const int slot = scope.slot_of.find(d.pipeline);
+    if (slot < 0 || !scope.filter.matches(d)) continue;
     const Pipeline& p = *scope.pipelines[static_cast<std::size_t>(slot)];
     const std::vector<int>& open_rank = scope.open_rank[static_cast<std::size_t>(slot)];
     const StageKind closed_kind = d.status == DealStatus::Won ? StageKind::Won : StageKind::Lost;
@@ -77,15 +110,15 @@ void scan_deals(const Workspace& ws, const ScopeIndex& scope, const ReportPeriod
     const std::size_t n = d.history.size();
     for (std::size_t k = 0; k < n; ++k) {
       const StageVisit& h = d.history[k];
-      const auto it = scope.stage_of.find(h.stage);
+      const StageRef ref = scope.stage(h.stage);
       // Only entries in this pipeline whose stage still exists count as stages.
-      if (it == scope.stage_of.end() || it->second.slot != slot || h.pipeline != d.pipeline) continue;
-      const int stage = it->second.stage;
+      if (ref.slot != slot || !same_text(h.pipeline, d.pipeline)) continue;
+      const int stage = ref.stage;
       const Stage& s = p.stages[static_cast<std::size_t>(stage)];
       if (s.kind == StageKind::Open) {
         f.reached = std::max(f.reached, open_rank[static_cast<std::size_t>(stage)] + 1);
         // The visit lasts until the next entry, whatever its pipeline or stage.
-        if (k + 1 < n && period.contains(d.history[k + 1].at))
+        if (k + 1 < n && in_period(d.history[k + 1].at))
           on_visit(VisitFacts{&d, slot, stage, d.history[k + 1].at - h.at});
       } else if (!f.open && s.kind == closed_kind) {
         f.closed_at = h.at;
@@ -93,15 +126,14 @@ void scan_deals(const Workspace& ws, const ScopeIndex& scope, const ReportPeriod
     }
     if (d.status == DealStatus::Won) f.reached = scope.open_stages[static_cast<std::size_t>(slot)];
     if (f.open) {
-      const auto it = scope.stage_of.find(d.stage);
-      if (it != scope.stage_of.end() && it->second.slot == slot)
-        f.probability = p.stages[static_cast<std::size_t>(it->second.stage)].probability;
+      const StageRef current = scope.stage(d.stage);
+      if (current.slot == slot) f.probability = p.stages[static_cast<std::size_t>(current.stage)].probability;
     } else {
-      const bool closed_in_period = period.contains(f.closed_at);
+      const bool closed_in_period = in_period(f.closed_at);
       f.won_in_period = closed_in_period && d.status == DealStatus::Won;
       f.lost_in_period = closed_in_period && d.status == DealStatus::Lost;
     }
-    f.in_cohort = period.contains(d.created);
+    f.in_cohort = in_period(d.created);
     on_deal(f);
   }
 }
