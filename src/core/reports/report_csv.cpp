@@ -6,26 +6,13 @@
 namespace pb {
 namespace {
 
-// A fixed-point number from its scaled integer: (6667, 4) is "0.6667", (-5, 2) is "-0.05".
-std::string fixed_cell(std::int64_t scaled, int decimals) {
-  std::uint64_t scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  const std::uint64_t abs = scaled < 0 ? 0ULL - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
-  std::string out = (scaled < 0 ? "-" : "") + std::to_string(abs / scale);
-  if (decimals > 0) {
-    const std::string frac = std::to_string(abs % scale);
-    out += '.' + std::string(static_cast<std::size_t>(decimals) - frac.size(), '0') + frac;
-  }
-  return out;
-}
-
 // "1250.00", no grouping, so a spreadsheet reads a number; "300" for JPY.
 std::string amount_cell(std::int64_t minor, std::string_view currency) {
-  return fixed_cell(minor, currency_exponent(currency));
+  return fixed_point(minor, currency_exponent(currency));
 }
 
-std::string ratio_cell(const std::optional<Ratio>& r) { return r ? fixed_cell(r->ten_thousandths, 4) : ""; }
-std::string days_cell(const std::optional<Days>& d) { return d ? fixed_cell(d->hundredths, 2) : ""; }
+std::string ratio_cell(const std::optional<Ratio>& r) { return r ? fixed_point(r->ten_thousandths, 4) : ""; }
+std::string days_cell(const std::optional<Days>& d) { return d ? fixed_point(d->hundredths, 2) : ""; }
 std::string count_cell(std::size_t n) { return std::to_string(n); }
 
 // Rows of cells (already escaped), a money figure spread over a column per currency of the table.
@@ -306,12 +293,16 @@ bool report_csv(const Report& report, std::string_view table, std::string& out, 
   else if (table == "by_owner") out = write(breakdown_table(report, true, true));
   else if (table == "by_source") out = write(breakdown_table(report, false, true));
   else if (table == "channels") out = write(breakdown_table(report, false, false));
-  else {
-    error = "no table \"" + std::string(table.substr(0, 64)) + "\"; the tables are";
-    for (auto name : report_csv_tables()) error += " " + std::string(name);
-    return false;
-  }
+  else return check_report_csv_table(table, error);
   return true;
+}
+
+bool check_report_csv_table(std::string_view table, std::string& error) {
+  const auto& tables = report_csv_tables();
+  if (std::find(tables.begin(), tables.end(), table) != tables.end()) return true;
+  error = "no table \"" + std::string(table.substr(0, 64)) + "\"; the tables are";
+  for (auto name : tables) error += " " + std::string(name);
+  return false;
 }
 
 std::string csv_text_cell(std::string_view text) {

@@ -19,7 +19,9 @@ namespace pb {
 // forecast, funnel, stage_time, lost_reasons, by_owner, by_source (per pipeline), channels (by
 // source across every pipeline of the scope).
 const std::vector<std::string_view>& report_csv_tables();
-// False with `error` for a table not in that list.
+// False with `error` (naming every table) for a table not in that list.
+bool check_report_csv_table(std::string_view table, std::string& error);
+// False with check_report_csv_table's error.
 bool report_csv(const Report& report, std::string_view table, std::string& out, std::string& error);
 
 // One text cell: neutralised and quoted as needed (a comma, a quote, CR or LF).

@@ -15,6 +15,18 @@ std::int64_t divide_rounded(__int128 num, __int128 den) {
   return static_cast<std::int64_t>(num < 0 ? -q : q);
 }
 
+std::string fixed_point(std::int64_t scaled, int decimals) {
+  std::uint64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  const std::uint64_t abs = scaled < 0 ? 0ULL - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
+  std::string out = (scaled < 0 ? "-" : "") + std::to_string(abs / scale);
+  if (decimals > 0) {
+    const std::string frac = std::to_string(abs % scale);
+    out += '.' + std::string(static_cast<std::size_t>(decimals) - frac.size(), '0') + frac;
+  }
+  return out;
+}
+
 std::optional<Ratio> ratio_of(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return std::nullopt;
   return Ratio{divide_rounded(static_cast<__int128>(part) * 10'000, whole)};

@@ -4,12 +4,16 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace pb {
 
 // num / den rounded half away from zero; den > 0.
 std::int64_t divide_rounded(__int128 num, __int128 den);
+// A scaled integer written with `decimals` digits after the point: (6667, 4) is "0.6667",
+// (-5, 2) is "-0.05", (300, 0) is "300". Exact, for CSV and text (no float on the way).
+std::string fixed_point(std::int64_t scaled, int decimals);
 
 // A ratio rounded to 4 decimals, in ten-thousandths: 6667 is 0.6667.
 struct Ratio {
