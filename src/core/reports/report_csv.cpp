@@ -1,279 +1,162 @@
 #include "report_csv.hpp"
 
 #include <algorithm>
-#include <functional>
 
 namespace pb {
 namespace {
 
-// "1250.00", no grouping, so a spreadsheet reads a number; "300" for JPY.
-std::string amount_cell(std::int64_t minor, std::string_view currency) {
-  return fixed_point(minor, currency_exponent(currency));
-}
+// A cell as the table is filled; money cells become a cell per currency of the table when written.
+struct Cell {
+  std::string text;                  // escaped text, or a number as written
+  const MoneyTotals* money = nullptr;
+  bool is_money = false;             // a money figure (money == nullptr: nothing to measure)
+};
 
-std::string ratio_cell(const std::optional<Ratio>& r) { return r ? fixed_point(r->ten_thousandths, 4) : ""; }
-std::string days_cell(const std::optional<Days>& d) { return d ? fixed_point(d->hundredths, 2) : ""; }
-std::string count_cell(std::size_t n) { return std::to_string(n); }
+Cell text(std::string_view s) { return Cell{csv_text_cell(s), nullptr, false}; }
+Cell number(std::string s) { return Cell{std::move(s), nullptr, false}; }
+Cell count(std::size_t n) { return number(std::to_string(n)); }
+Cell ratio(const std::optional<Ratio>& r) { return number(r ? fixed_point(r->ten_thousandths, 4) : ""); }
+Cell days(const std::optional<Days>& d) { return number(d ? fixed_point(d->hundredths, 2) : ""); }
+Cell money(const MoneyTotals& m) { return Cell{"", &m, true}; }
+Cell money(const std::optional<MoneyTotals>& m) { return Cell{"", m ? &*m : nullptr, true}; }
+Cell no_money() { return Cell{"", nullptr, true}; }
 
-// Rows of cells (already escaped), a money figure spread over a column per currency of the table.
+// A column's name; a money column is written once per currency ("open_value_EUR").
+struct Column {
+  std::string name;
+  bool money = false;
+};
+Column money_column(std::string name) { return Column{std::move(name), true}; }
+
 class CsvTable {
  public:
-  // Every currency of the table's money figures, collected before the rows are written.
-  void note(const MoneyTotals& totals) {
-    for (const Money& m : totals)
-      if (std::find(currencies_.begin(), currencies_.end(), m.currency) == currencies_.end()) currencies_.push_back(m.currency);
-  }
-  void note(const std::optional<MoneyTotals>& totals) {
-    if (totals) note(*totals);
-  }
-  void sort_currencies() { std::sort(currencies_.begin(), currencies_.end()); }
+  explicit CsvTable(std::vector<Column> columns) : columns_(std::move(columns)) {}
+  void row(std::vector<Cell> cells) { rows_.push_back(std::move(cells)); }
 
-  void text(std::string_view s) { cells_.push_back(csv_text_cell(s)); }
-  void number(std::string s) { cells_.push_back(std::move(s)); }
-  void money(const MoneyTotals* totals) {
-    for (const std::string& c : currencies_) {
-      const Money* found = nullptr;
-      if (totals)
-        for (const Money& m : *totals)
-          if (m.currency == c) found = &m;
-      number(found ? amount_cell(found->amount, c) : "");
+  std::string str() const {
+    std::vector<std::string> currencies;  // every currency of the table's money, sorted
+    for (const auto& r : rows_)
+      for (const Cell& c : r)
+        if (c.money)
+          for (const Money& m : *c.money)
+            if (std::find(currencies.begin(), currencies.end(), m.currency) == currencies.end()) currencies.push_back(m.currency);
+    std::sort(currencies.begin(), currencies.end());
+    std::vector<std::string> header;
+    for (const Column& c : columns_) {
+      if (!c.money) header.push_back(csv_text_cell(c.name));
+      else
+        for (const std::string& code : currencies) header.push_back(csv_text_cell(c.name + "_" + code));
     }
+    std::string out = line(header);
+    for (const auto& r : rows_) {
+      std::vector<std::string> cells;
+      for (const Cell& c : r) {
+        if (!c.is_money) cells.push_back(c.text);
+        else
+          for (const std::string& code : currencies) cells.push_back(amount(c.money, code));
+      }
+      out += line(cells);
+    }
+    return out;
   }
-  void money(const MoneyTotals& totals) { money(&totals); }
-  void money(const std::optional<MoneyTotals>& totals) { money(totals ? &*totals : nullptr); }
-  // Header cells: a name, or a money figure's name once per currency.
-  void header(std::string_view name) { text(name); }
-  void money_header(std::string_view name) {
-    for (const std::string& c : currencies_) text(std::string(name) + "_" + c);
-  }
-  void end_row() {
-    for (std::size_t i = 0; i < cells_.size(); ++i) out_ += (i ? "," : "") + cells_[i];
-    out_ += "\r\n";
-    cells_.clear();
-  }
-  std::string take() { return std::move(out_); }
 
  private:
-  std::vector<std::string> currencies_;
-  std::vector<std::string> cells_;
-  std::string out_;
-};
-
-// A table's header and rows. The rows are visited twice: noting their currencies (the money
-// columns), then writing their cells under the header.
-struct TableSpec {
-  std::function<void(CsvTable&)> header;
-  std::function<void(CsvTable&, bool noting)> rows;
-};
-
-std::string write(const TableSpec& spec) {
-  CsvTable t;
-  spec.rows(t, true);
-  t.sort_currencies();
-  spec.header(t);
-  t.end_row();
-  spec.rows(t, false);
-  return t.take();
-}
-
-void pipeline_cells(CsvTable& t, const PipelineReport& p) {
-  t.text(p.id);
-  t.text(p.name);
-}
-
-void breakdown_header(CsvTable& t) {
-  t.header("open_count");
-  t.money_header("open_value");
-  t.header("won_count");
-  t.money_header("won_value");
-  t.header("lost_count");
-  t.header("win_rate");
-}
-
-void breakdown_cells(CsvTable& t, const BreakdownRow& r, bool noting) {
-  if (noting) {
-    t.note(r.open_value);
-    t.note(r.won_value);
-    return;
+  // "1250.00": major units without grouping, so a spreadsheet reads a number; "" for none of it.
+  static std::string amount(const MoneyTotals* totals, const std::string& code) {
+    if (totals)
+      for (const Money& m : *totals)
+        if (m.currency == code) return fixed_point(m.amount, currency_exponent(code));
+    return "";
   }
-  t.number(count_cell(r.open_count));
-  t.money(r.open_value);
-  t.number(count_cell(r.won_count));
-  t.money(r.won_value);
-  t.number(count_cell(r.lost_count));
-  t.number(ratio_cell(r.win_rate));
-  t.end_row();
+  static std::string line(const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
+    return out + "\r\n";
+  }
+  std::vector<Column> columns_;
+  std::vector<std::vector<Cell>> rows_;
+};
+
+std::vector<Cell> with_pipeline(const PipelineReport* p, std::vector<Cell> cells) {
+  if (p) cells.insert(cells.begin(), {text(p->id), text(p->name)});
+  return cells;
 }
 
-TableSpec summary_table(const Report& report) {
-  return {[](CsvTable& t) {
-            for (auto h : {"pipeline_id", "pipeline", "open_count"}) t.header(h);
-            t.money_header("open_value");
-            t.money_header("weighted_value");
-            t.header("won_count");
-            t.money_header("won_value");
-            t.header("lost_count");
-            t.header("win_rate");
-            t.money_header("avg_won_value");
-            t.header("cycle_days_median");
-            t.header("cycle_days_mean");
-          },
-          [&report](CsvTable& t, bool noting) {
-            for (const PipelineReport& p : report.pipelines) {
-              const ReportSummary& s = p.summary;
-              if (noting) {
-                for (const MoneyTotals* m : {&s.open_value, &s.weighted_value, &s.won_value}) t.note(*m);
-                t.note(s.avg_won_value);
-                continue;
-              }
-              pipeline_cells(t, p);
-              t.number(count_cell(s.open_count));
-              t.money(s.open_value);
-              t.money(s.weighted_value);
-              t.number(count_cell(s.won_count));
-              t.money(s.won_value);
-              t.number(count_cell(s.lost_count));
-              t.number(ratio_cell(s.win_rate));
-              t.money(s.avg_won_value);
-              t.number(days_cell(s.cycle_days_median));
-              t.number(days_cell(s.cycle_days_mean));
-              t.end_row();
-            }
-          }};
+std::string summary_csv(const Report& report) {
+  CsvTable t({{"pipeline_id"}, {"pipeline"}, {"open_count"}, money_column("open_value"), money_column("weighted_value"),
+              {"won_count"}, money_column("won_value"), {"lost_count"}, {"win_rate"}, money_column("avg_won_value"),
+              {"cycle_days_median"}, {"cycle_days_mean"}});
+  for (const PipelineReport& p : report.pipelines) {
+    const ReportSummary& s = p.summary;
+    t.row(with_pipeline(&p, {count(s.open_count), money(s.open_value), money(s.weighted_value), count(s.won_count),
+                             money(s.won_value), count(s.lost_count), ratio(s.win_rate), money(s.avg_won_value),
+                             days(s.cycle_days_median), days(s.cycle_days_mean)}));
+  }
+  return t.str();
 }
 
-// Months, then a "no date" and an "overdue" row with their count and (best case) value.
-TableSpec forecast_table(const Report& report) {
-  return {[](CsvTable& t) {
-            for (auto h : {"pipeline_id", "pipeline", "month", "count"}) t.header(h);
-            t.money_header("weighted");
-            t.money_header("best_case");
-            t.money_header("won");
-          },
-          [&report](CsvTable& t, bool noting) {
-            for (const PipelineReport& p : report.pipelines) {
-              const Forecast& f = p.forecast;
-              for (const ForecastMonth& m : f.months) {
-                if (noting) {
-                  for (const MoneyTotals* v : {&m.weighted, &m.best_case, &m.won}) t.note(*v);
-                  continue;
-                }
-                pipeline_cells(t, p);
-                t.text(m.month);
-                t.number("");
-                t.money(m.weighted);
-                t.money(m.best_case);
-                t.money(m.won);
-                t.end_row();
-              }
-              const std::pair<const char*, const CountAndValue*> extra[] = {{"no date", &f.no_date}, {"overdue", &f.overdue}};
-              for (const auto& e : extra) {
-                if (noting) {
-                  t.note(e.second->value);
-                  continue;
-                }
-                pipeline_cells(t, p);
-                t.text(e.first);
-                t.number(count_cell(e.second->count));
-                t.money(nullptr);
-                t.money(e.second->value);
-                t.money(nullptr);
-                t.end_row();
-              }
-            }
-          }};
+// The months, then a "no date" and an "overdue" row with their count and (best case) value.
+std::string forecast_csv(const Report& report) {
+  CsvTable t({{"pipeline_id"}, {"pipeline"}, {"month"}, {"count"}, money_column("weighted"), money_column("best_case"),
+              money_column("won")});
+  for (const PipelineReport& p : report.pipelines) {
+    for (const ForecastMonth& m : p.forecast.months)
+      t.row(with_pipeline(&p, {text(m.month), number(""), money(m.weighted), money(m.best_case), money(m.won)}));
+    for (const auto& [label, figure] : {std::pair("no date", &p.forecast.no_date), std::pair("overdue", &p.forecast.overdue)})
+      t.row(with_pipeline(&p, {text(label), count(figure->count), no_money(), money(figure->value), no_money()}));
+  }
+  return t.str();
 }
 
-TableSpec funnel_table(const Report& report) {
-  return {[](CsvTable& t) {
-            for (auto h : {"pipeline_id", "pipeline", "stage_id", "stage", "reached", "to_next", "to_won"}) t.header(h);
-          },
-          [&report](CsvTable& t, bool noting) {
-            if (noting) return;
-            for (const PipelineReport& p : report.pipelines)
-              for (const FunnelStep& s : p.funnel) {
-                pipeline_cells(t, p);
-                t.text(s.stage);
-                t.text(s.name);
-                t.number(count_cell(s.reached));
-                t.number(ratio_cell(s.to_next));
-                t.number(ratio_cell(s.to_won));
-                t.end_row();
-              }
-          }};
+std::string funnel_csv(const Report& report) {
+  CsvTable t({{"pipeline_id"}, {"pipeline"}, {"stage_id"}, {"stage"}, {"reached"}, {"to_next"}, {"to_won"}});
+  for (const PipelineReport& p : report.pipelines)
+    for (const FunnelStep& s : p.funnel)
+      t.row(with_pipeline(&p, {text(s.stage), text(s.name), count(s.reached), ratio(s.to_next), ratio(s.to_won)}));
+  return t.str();
 }
 
-TableSpec stage_time_table(const Report& report) {
-  return {[](CsvTable& t) {
-            for (auto h : {"pipeline_id", "pipeline", "stage_id", "stage", "visits", "median_days", "mean_days", "bottleneck"})
-              t.header(h);
-          },
-          [&report](CsvTable& t, bool noting) {
-            if (noting) return;
-            for (const PipelineReport& p : report.pipelines)
-              for (const StageTime& s : p.stage_time) {
-                pipeline_cells(t, p);
-                t.text(s.stage);
-                t.text(s.name);
-                t.number(count_cell(s.visits));
-                t.number(days_cell(s.median_days));
-                t.number(days_cell(s.mean_days));
-                t.text(p.bottleneck == s.stage ? "yes" : "");
-                t.end_row();
-              }
-          }};
+std::string stage_time_csv(const Report& report) {
+  CsvTable t({{"pipeline_id"}, {"pipeline"}, {"stage_id"}, {"stage"}, {"visits"}, {"median_days"}, {"mean_days"},
+              {"bottleneck"}});
+  for (const PipelineReport& p : report.pipelines)
+    for (const StageTime& s : p.stage_time)
+      t.row(with_pipeline(&p, {text(s.stage), text(s.name), count(s.visits), days(s.median_days), days(s.mean_days),
+                               text(p.bottleneck == s.stage ? "yes" : "")}));
+  return t.str();
 }
 
-TableSpec lost_reasons_table(const Report& report) {
-  return {[](CsvTable& t) {
-            for (auto h : {"pipeline_id", "pipeline", "reason", "count"}) t.header(h);
-            t.money_header("value");
-          },
-          [&report](CsvTable& t, bool noting) {
-            for (const PipelineReport& p : report.pipelines)
-              for (const LostReasonRow& r : p.lost_reasons) {
-                if (noting) {
-                  t.note(r.value);
-                  continue;
-                }
-                pipeline_cells(t, p);
-                t.text(r.reason.value_or(""));
-                t.number(count_cell(r.count));
-                t.money(r.value);
-                t.end_row();
-              }
-          }};
+std::string lost_reasons_csv(const Report& report) {
+  CsvTable t({{"pipeline_id"}, {"pipeline"}, {"reason"}, {"count"}, money_column("value")});
+  for (const PipelineReport& p : report.pipelines)
+    for (const LostReasonRow& r : p.lost_reasons)
+      t.row(with_pipeline(&p, {text(r.reason.value_or("")), count(r.count), money(r.value)}));
+  return t.str();
 }
 
-// by_owner, by_source (a row per pipeline and key) and channels (by_source across the scope).
-TableSpec breakdown_table(const Report& report, bool owners, bool per_pipeline) {
-  return {[owners, per_pipeline](CsvTable& t) {
-            if (per_pipeline) {
-              t.header("pipeline_id");
-              t.header("pipeline");
-            }
-            if (owners) {
-              t.header("owner_id");
-              t.header("owner");
-            } else {
-              t.header("source");
-            }
-            breakdown_header(t);
-          },
-          [&report, owners, per_pipeline](CsvTable& t, bool noting) {
-            auto rows = [&](const PipelineReport* p, const std::vector<BreakdownRow>& list) {
-              for (const BreakdownRow& r : list) {
-                if (!noting) {
-                  if (p) pipeline_cells(t, *p);
-                  t.text(r.key.value_or(""));
-                  if (owners) t.text(r.label);
-                }
-                breakdown_cells(t, r, noting);
-              }
-            };
-            if (!per_pipeline) return rows(nullptr, report.by_source);
-            for (const PipelineReport& p : report.pipelines) rows(&p, owners ? p.by_owner : p.by_source);
-          }};
+// by_owner and by_source (a row per pipeline and key), channels (by_source across the scope).
+enum class Breakdown { Owners, Sources, Channels };
+std::string breakdown_csv(const Report& report, Breakdown kind) {
+  std::vector<Column> columns;
+  if (kind != Breakdown::Channels) columns = {{"pipeline_id"}, {"pipeline"}};
+  if (kind == Breakdown::Owners) columns.insert(columns.end(), {{"owner_id"}, {"owner"}});
+  else columns.push_back({"source"});
+  columns.insert(columns.end(), {{"open_count"}, money_column("open_value"), {"won_count"}, money_column("won_value"),
+                                 {"lost_count"}, {"win_rate"}});
+  CsvTable t(std::move(columns));
+  auto rows = [&](const PipelineReport* p, const std::vector<BreakdownRow>& list) {
+    for (const BreakdownRow& r : list) {
+      std::vector<Cell> cells = {text(r.key.value_or(""))};
+      if (kind == Breakdown::Owners) cells.push_back(text(r.label));
+      cells.insert(cells.end(), {count(r.open_count), money(r.open_value), count(r.won_count), money(r.won_value),
+                                 count(r.lost_count), ratio(r.win_rate)});
+      t.row(with_pipeline(p, std::move(cells)));
+    }
+  };
+  if (kind == Breakdown::Channels) rows(nullptr, report.by_source);
+  else
+    for (const PipelineReport& p : report.pipelines) rows(&p, kind == Breakdown::Owners ? p.by_owner : p.by_source);
+  return t.str();
 }
 
 }  // namespace
@@ -285,14 +168,14 @@ const std::vector<std::string_view>& report_csv_tables() {
 }
 
 bool report_csv(const Report& report, std::string_view table, std::string& out, std::string& error) {
-  if (table == "summary") out = write(summary_table(report));
-  else if (table == "forecast") out = write(forecast_table(report));
-  else if (table == "funnel") out = write(funnel_table(report));
-  else if (table == "stage_time") out = write(stage_time_table(report));
-  else if (table == "lost_reasons") out = write(lost_reasons_table(report));
-  else if (table == "by_owner") out = write(breakdown_table(report, true, true));
-  else if (table == "by_source") out = write(breakdown_table(report, false, true));
-  else if (table == "channels") out = write(breakdown_table(report, false, false));
+  if (table == "summary") out = summary_csv(report);
+  else if (table == "forecast") out = forecast_csv(report);
+  else if (table == "funnel") out = funnel_csv(report);
+  else if (table == "stage_time") out = stage_time_csv(report);
+  else if (table == "lost_reasons") out = lost_reasons_csv(report);
+  else if (table == "by_owner") out = breakdown_csv(report, Breakdown::Owners);
+  else if (table == "by_source") out = breakdown_csv(report, Breakdown::Sources);
+  else if (table == "channels") out = breakdown_csv(report, Breakdown::Channels);
   else return check_report_csv_table(table, error);
   return true;
 }

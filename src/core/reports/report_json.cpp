@@ -16,114 +16,79 @@ ojson ratio(const std::optional<Ratio>& r) { return r ? ojson(r->value()) : ojso
 ojson days(const std::optional<Days>& d) { return d ? ojson(d->value()) : ojson(nullptr); }
 ojson text_or_null(const std::optional<std::string>& s) { return s ? ojson(*s) : ojson(nullptr); }
 
-ojson count_and_value(const CountAndValue& c) { return ojson{{"count", c.count}, {"value", money(c.value)}}; }
-
-ojson summary(const ReportSummary& s) {
-  ojson o = ojson::object();
-  o["open_count"] = s.open_count;
-  o["open_value"] = money(s.open_value);
-  o["weighted_value"] = money(s.weighted_value);
-  o["won_count"] = s.won_count;
-  o["won_value"] = money(s.won_value);
-  o["lost_count"] = s.lost_count;
-  o["win_rate"] = ratio(s.win_rate);
-  o["avg_won_value"] = money_or_null(s.avg_won_value);
-  o["cycle_days_median"] = days(s.cycle_days_median);
-  o["cycle_days_mean"] = days(s.cycle_days_mean);
-  return o;
-}
-
-ojson forecast(const Forecast& f) {
-  ojson months = ojson::array();
-  for (const ForecastMonth& m : f.months) {
-    ojson row = ojson::object();
-    row["month"] = m.month;
-    row["weighted"] = money(m.weighted);
-    row["best_case"] = money(m.best_case);
-    row["won"] = money(m.won);
-    months.push_back(std::move(row));
-  }
-  ojson o = ojson::object();
-  o["months"] = std::move(months);
-  o["no_date"] = count_and_value(f.no_date);
-  o["overdue"] = count_and_value(f.overdue);
-  return o;
-}
-
-ojson breakdown(const std::vector<BreakdownRow>& rows, const char* key) {
+// An array of one object per row; ordered_json keeps each object's keys in the order written.
+template <class Row, class ToJson>
+ojson array_of(const std::vector<Row>& rows, ToJson to_json) {
   ojson out = ojson::array();
-  for (const BreakdownRow& r : rows) {
-    ojson o = ojson::object();
-    o[key] = text_or_null(r.key);
-    o["open_count"] = r.open_count;
-    o["open_value"] = money(r.open_value);
-    o["won_count"] = r.won_count;
-    o["won_value"] = money(r.won_value);
-    o["lost_count"] = r.lost_count;
-    o["win_rate"] = ratio(r.win_rate);
-    out.push_back(std::move(o));
-  }
+  for (const Row& r : rows) out.push_back(to_json(r));
   return out;
 }
 
+ojson count_and_value(const CountAndValue& c) { return ojson{{"count", c.count}, {"value", money(c.value)}}; }
+
+ojson summary(const ReportSummary& s) {
+  return ojson{{"open_count", s.open_count},
+               {"open_value", money(s.open_value)},
+               {"weighted_value", money(s.weighted_value)},
+               {"won_count", s.won_count},
+               {"won_value", money(s.won_value)},
+               {"lost_count", s.lost_count},
+               {"win_rate", ratio(s.win_rate)},
+               {"avg_won_value", money_or_null(s.avg_won_value)},
+               {"cycle_days_median", days(s.cycle_days_median)},
+               {"cycle_days_mean", days(s.cycle_days_mean)}};
+}
+
+ojson forecast(const Forecast& f) {
+  ojson months = array_of(f.months, [](const ForecastMonth& m) {
+    return ojson{{"month", m.month}, {"weighted", money(m.weighted)}, {"best_case", money(m.best_case)}, {"won", money(m.won)}};
+  });
+  return ojson{{"months", std::move(months)}, {"no_date", count_and_value(f.no_date)}, {"overdue", count_and_value(f.overdue)}};
+}
+
+ojson breakdown(const std::vector<BreakdownRow>& rows, const char* key) {
+  return array_of(rows, [key](const BreakdownRow& r) {
+    return ojson{{key, text_or_null(r.key)},         {"open_count", r.open_count}, {"open_value", money(r.open_value)},
+                 {"won_count", r.won_count},         {"won_value", money(r.won_value)},
+                 {"lost_count", r.lost_count},       {"win_rate", ratio(r.win_rate)}};
+  });
+}
+
 ojson pipeline(const PipelineReport& p) {
-  ojson funnel = ojson::array();
-  for (const FunnelStep& s : p.funnel) {
-    ojson o = ojson::object();
-    o["stage"] = s.stage;
-    o["reached"] = s.reached;
-    o["to_next"] = ratio(s.to_next);
-    o["to_won"] = ratio(s.to_won);
-    funnel.push_back(std::move(o));
-  }
-  ojson stage_time = ojson::array();
-  for (const StageTime& t : p.stage_time) {
-    ojson o = ojson::object();
-    o["stage"] = t.stage;
-    o["visits"] = t.visits;
-    o["median_days"] = days(t.median_days);
-    o["mean_days"] = days(t.mean_days);
-    stage_time.push_back(std::move(o));
-  }
-  ojson lost = ojson::array();
-  for (const LostReasonRow& r : p.lost_reasons) {
-    ojson o = ojson::object();
-    o["reason"] = text_or_null(r.reason);
-    o["count"] = r.count;
-    o["value"] = money(r.value);
-    lost.push_back(std::move(o));
-  }
-  ojson o = ojson::object();
-  o["id"] = p.id;
-  o["name"] = p.name;
-  o["summary"] = summary(p.summary);
-  o["forecast"] = forecast(p.forecast);
-  o["funnel"] = std::move(funnel);
-  o["stage_time"] = std::move(stage_time);
-  o["bottleneck"] = text_or_null(p.bottleneck);
-  o["lost_reasons"] = std::move(lost);
-  o["by_owner"] = breakdown(p.by_owner, "owner");
-  o["by_source"] = breakdown(p.by_source, "source");
-  return o;
+  ojson funnel = array_of(p.funnel, [](const FunnelStep& s) {
+    return ojson{{"stage", s.stage}, {"reached", s.reached}, {"to_next", ratio(s.to_next)}, {"to_won", ratio(s.to_won)}};
+  });
+  ojson stage_time = array_of(p.stage_time, [](const StageTime& t) {
+    return ojson{{"stage", t.stage}, {"visits", t.visits}, {"median_days", days(t.median_days)}, {"mean_days", days(t.mean_days)}};
+  });
+  ojson lost = array_of(p.lost_reasons, [](const LostReasonRow& r) {
+    return ojson{{"reason", text_or_null(r.reason)}, {"count", r.count}, {"value", money(r.value)}};
+  });
+  return ojson{{"id", p.id},
+               {"name", p.name},
+               {"summary", summary(p.summary)},
+               {"forecast", forecast(p.forecast)},
+               {"funnel", std::move(funnel)},
+               {"stage_time", std::move(stage_time)},
+               {"bottleneck", text_or_null(p.bottleneck)},
+               {"lost_reasons", std::move(lost)},
+               {"by_owner", breakdown(p.by_owner, "owner")},
+               {"by_source", breakdown(p.by_source, "source")}};
 }
 
 }  // namespace
 
 nlohmann::ordered_json report_to_json(const Report& report) {
   const ReportParams& params = report.params;
-  ojson o = ojson::object();
-  o["format"] = kReportFormat;
-  o["version"] = kReportVersion;
-  o["from"] = format_date(params.period.from);
-  o["to"] = format_date(params.period.to);
-  o["now"] = format_timestamp(params.period.now);
-  o["scope"] = to_string(params.scope);
-  o["view"] = params.scope == ReportScope::View ? ojson(params.view) : ojson(nullptr);
-  ojson pipelines = ojson::array();
-  for (const PipelineReport& p : report.pipelines) pipelines.push_back(pipeline(p));
-  o["pipelines"] = std::move(pipelines);
-  o["by_source"] = breakdown(report.by_source, "source");
-  return o;
+  return ojson{{"format", kReportFormat},
+               {"version", kReportVersion},
+               {"from", format_date(params.period.from)},
+               {"to", format_date(params.period.to)},
+               {"now", format_timestamp(params.period.now)},
+               {"scope", to_string(params.scope)},
+               {"view", params.scope == ReportScope::View ? ojson(params.view) : ojson(nullptr)},
+               {"pipelines", array_of(report.pipelines, pipeline)},
+               {"by_source", breakdown(report.by_source, "source")}};
 }
 
 // Strings were checked as UTF-8 when read; replace rather than abort (no exceptions in wasm) on any that were not.
