@@ -110,6 +110,9 @@ TEST_CASE("reports: weighted money is rounded once per figure, half away from ze
   const ReportSummary s = report_of(ws, params_q()).pipelines[0].summary;
   CHECK(money(s.weighted_value) == "EUR 3, GBP 8, JPY -2, USD -8");  // sorted by code
   CHECK(money(s.open_value) == "EUR 10, GBP 25, JPY -5, USD -25");
+  // Past what the reader accepts (10^12), built in C++: 9 x 10^18 x 30 overflows 64 bits on the way; / 100 = 2.7 x 10^18.
+  const Workspace huge = tiny({make("h", DealStatus::Open, 9'000'000'000'000'000'000LL, "CHF", kMar1, {{"q_a", kMar1}})});
+  CHECK(money(report_of(huge, params_q()).pipelines[0].summary.weighted_value) == "CHF 2700000000000000000");
 }
 
 TEST_CASE("reports: average won value per currency, rounded half away from zero") {

@@ -23,7 +23,7 @@ void ForecastBuilder::add(const DealFacts& f) {
     // months add up to the period (their won is the summary's won_value).
     if (!period_.contains(*d.expected_close)) return;
     Month& m = month_of(*d.expected_close);
-    m.weighted.add(d.value.currency, static_cast<__int128>(d.value.amount) * f.probability);
+    m.weighted.add_weighted(d.value, f.probability);
     m.best_case.add(d.value);
   } else if (f.won_in_period) {
     month_of(date_of(f.closed_at)).won.add(d.value);

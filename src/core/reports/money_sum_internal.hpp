@@ -18,6 +18,12 @@ class MoneySum {
     ++e.count;
   }
   void add(const Money& m) { add(m.currency, m.amount); }
+  // amount x probability (a percentage), for a weighted figure read with divided(100). A 64-bit
+  // product for every amount the reader accepts (|amount| <= 10^12): no 128-bit multiply per deal.
+  void add_weighted(const Money& m, int probability) {
+    const bool small = m.amount <= kMaxMoneyMinor && m.amount >= -kMaxMoneyMinor;
+    add(m.currency, small ? static_cast<__int128>(m.amount * probability) : static_cast<__int128>(m.amount) * probability);
+  }
   bool empty() const { return entries_.empty(); }
   // The sums as they are (each fits: |amount| <= 10^12, deals <= 10^6).
   MoneyTotals totals() const;

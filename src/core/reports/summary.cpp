@@ -4,8 +4,7 @@ namespace pb::report_detail {
 
 void SummaryBuilder::add(const DealFacts& f) {
   tally_.add(f);
-  const Money& value = f.deal->value;
-  if (f.open) weighted_.add(value.currency, static_cast<__int128>(value.amount) * f.probability);
+  if (f.open) weighted_.add_weighted(f.deal->value, f.probability);
   if (f.won_in_period) cycle_ms_.push_back(f.closed_at - f.deal->created);
 }
 
