@@ -168,6 +168,9 @@ TEST_CASE("report params: every mistake is named") {
   CHECK(error_of(R"({"from": "2026-02-30", "to": "2026-03-01"})") ==
         R"(/from: expected a date like 2026-03-31, got "2026-02-30" (or a day that does not exist))");
   CHECK(error_of(R"({"from": "2026-04-01", "to": "2026-03-01"})") == "/to: 2026-03-01 is before from (2026-04-01)");
+  CHECK(error_of(R"({"from": "1950-01-01", "to": "2049-12-31"})") == "ok");  // 1200 months
+  CHECK(error_of(R"({"from": "1950-01-01", "to": "2050-01-01"})") ==
+        "/to: the period spans 1201 months; at most 1200 (100 years)");
   CHECK(error_of(R"({"now": "yesterday"})") == R"(/now: expected a time like 2026-03-31T12:00:00Z, got "yesterday")");
   CHECK(error_of(R"({"from": 20260301, "to": "2026-03-31"})") == "/from: expected a string, got an integer");
   CHECK(error_of(R"({"form": "2026-03-01"})") == "/form: unknown field");

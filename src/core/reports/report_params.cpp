@@ -91,8 +91,13 @@ std::vector<ParamProblem> check_report_params(const Workspace& ws, const ReportP
       problems.push_back({"view", "no view has id " + quote_excerpt(p.view)});
     }
   }
-  if (p.period.to < p.period.from)
+  if (p.period.to < p.period.from) {
     problems.push_back({"to", format_date(p.period.to) + " is before from (" + format_date(p.period.from) + ")"});
+  } else if (const int months = month_number(p.period.to) - month_number(p.period.from) + 1; months > kMaxReportMonths) {
+    // The forecast has a row per month: a bound on its size, wide enough for any "all time".
+    problems.push_back({"to", "the period spans " + std::to_string(months) + " months; at most " +
+                                  std::to_string(kMaxReportMonths) + " (100 years)"});
+  }
   return problems;
 }
 

@@ -19,6 +19,9 @@
 namespace pb {
 
 enum class ReportScope { Pipeline, All, View };
+
+// The longest period, in calendar months (the forecast has a row per month).
+inline constexpr int kMaxReportMonths = 1200;
 std::string_view to_string(ReportScope s);
 
 struct ReportParams {
@@ -41,7 +44,7 @@ struct ParamProblem {
 };
 
 // Reads and checks the parameters against the workspace (the pipeline or view exists, the days
-// exist, from <= to). `clock_now` stands in for a missing "now".
+// exist, from <= to, at most kMaxReportMonths months). `clock_now` stands in for a missing "now".
 bool read_report_params(const Workspace& ws, const ReportParamText& text, Timestamp clock_now, ReportParams& out,
                         std::vector<ParamProblem>& problems);
 // Checks parameters built in code (the UI's period picker): the same checks, the same messages.
