@@ -28,12 +28,12 @@ constexpr const char* kUsageText =
     "                                --write rewrites FILE, --check exits 1 if it is not formatted\n"
     "  migrate FILE [-o OUT]         upgrade an older version to the current one\n"
     "  stats FILE [--json]           counts, deals per pipeline/stage/status, totals per currency\n"
-    "  report FILE [--pipeline ID | --view ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now ISO-TIME]\n"
-    "              [--json | --csv TABLE]\n"
+    "  report FILE [--pipeline ID | --view ID] [--from YYYY-MM-DD --to YYYY-MM-DD | --period PRESET]\n"
+    "              [--now ISO-TIME] [--json | --csv TABLE]\n"
     "                                reports and forecast: every pipeline side by side, one pipeline or a\n"
-    "                                saved view's deals; the period defaults to the calendar month of\n"
-    "                                --now (default: the current time). TABLE: summary, forecast, funnel,\n"
-    "                                stage_time, lost_reasons, by_owner, by_source, channels.\n"
+    "                                saved view's deals; PRESET: this_month (the default), this_quarter,\n"
+    "                                last_12_months, of --now (default: the current time). TABLE: summary,\n"
+    "                                forecast, funnel, stage_time, lost_reasons, by_owner, by_source, channels.\n"
     "                                --params JSON takes the JS API's params object instead of the flags\n"
     "\n"
     "FILE may be - for standard input. Works on pipeboard.workspace and pipeboard.template documents.\n"
@@ -255,6 +255,7 @@ int report(const std::vector<std::string>& args) {
                                         : a == "--from"   ? &text.from
                                         : a == "--to"     ? &text.to
                                         : a == "--now"    ? &text.now
+                                        : a == "--period" ? &text.period
                                                           : nullptr;
     std::string v;
     if (param) {
@@ -279,7 +280,7 @@ int report(const std::vector<std::string>& args) {
   }
   if (file.empty()) return usage("report needs a FILE");
   if (as_json && as_csv) return usage("give at most one of --json and --csv");
-  if (as_params && flags) return usage("--params replaces --pipeline, --view, --from, --to and --now");
+  if (as_params && flags) return usage("--params replaces --pipeline, --view, --from, --to, --period and --now");
   if (std::string error; as_csv && !check_report_csv_table(table, error)) {
     std::fprintf(stderr, "pipeboard-json: --csv: %s\n", error.c_str());
     return kUsage;

@@ -237,6 +237,10 @@ run 0 "report default period" report "$rf" --now 2026-04-15T12:00:00Z --json
 python3 -c "
 import json; r=json.load(open('$work/out')); assert (r['from'], r['to']) == ('2026-04-01', '2026-04-30'), r['from']
 " && pass || fail "report: the default period is the month of --now"
+run 0 "report --period" report "$rf" --period last_12_months --now 2026-04-15T12:00:00Z --json
+python3 -c "
+import json; r=json.load(open('$work/out')); assert (r['from'], r['to']) == ('2025-05-01', '2026-04-30'), r['from']
+" && pass || fail "report --period last_12_months"
 run 0 "report --csv" report "$rf" --pipeline p2 "${period[@]}" --csv funnel
 printf 'pipeline_id,pipeline,stage_id,stage,reached,to_next,to_won\r\np2,Enterprise,t_qual,Qualified,4,0.5000,0.2500\r\np2,Enterprise,t_demo,Demo,2,0.5000,0.5000\r\n' >"$work/funnel.csv"
 cmp -s "$work/out" "$work/funnel.csv" && pass || fail "report --csv funnel"

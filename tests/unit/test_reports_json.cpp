@@ -140,6 +140,9 @@ TEST_CASE("report params: defaults") {
   CHECK(problems.empty());
 
   std::string error;
+  REQUIRE(parse_report_params(ws, R"({"period": "this_quarter", "now": "2026-05-02T00:00:00Z"})", clock, p, error));
+  CHECK(format_date(p.period.from) == "2026-04-01");
+  CHECK(format_date(p.period.to) == "2026-06-30");
   REQUIRE(parse_report_params(ws, "null", clock, p, error));
   CHECK(p.scope == ReportScope::All);
   REQUIRE(parse_report_params(ws, R"({"scope": "pipeline", "pipeline": "p1", "from": "2026-03-01", "to": "2026-03-01"})",
@@ -171,6 +174,10 @@ TEST_CASE("report params: every mistake is named") {
   CHECK(error_of(R"({"from": "1950-01-01", "to": "2049-12-31"})") == "ok");  // 1200 months
   CHECK(error_of(R"({"from": "1950-01-01", "to": "2050-01-01"})") ==
         "/to: the period spans 1201 months; at most 1200 (100 years)");
+  CHECK(error_of(R"({"period": "this_year"})") ==
+        R"(/period: expected "this_month", "this_quarter" or "last_12_months", got "this_year")");
+  CHECK(error_of(R"({"period": "this_month", "from": "2026-03-01", "to": "2026-03-31"})") ==
+        "/period: give either period, or from and to");
   CHECK(error_of(R"({"now": "yesterday"})") == R"(/now: expected a time like 2026-03-31T12:00:00Z, got "yesterday")");
   CHECK(error_of(R"({"from": 20260301, "to": "2026-03-31"})") == "/from: expected a string, got an integer");
   CHECK(error_of(R"({"form": "2026-03-01"})") == "/form: unknown field");

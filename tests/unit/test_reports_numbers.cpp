@@ -178,12 +178,22 @@ TEST_CASE("reports: lost reasons by count, then by reason, none last; breakdown 
   CHECK_FALSE(p.by_owner[3].key.has_value());
 }
 
-TEST_CASE("reports: periods: the default month, month keys, and months cut to the period") {
-  const ReportPeriod dec = month_period(at("2026-12-15T23:59:59Z"));
-  CHECK(format_date(dec.from) == "2026-12-01");
-  CHECK(format_date(dec.to) == "2026-12-31");
-  const ReportPeriod feb = month_period(at("2028-02-10T00:00:00Z"));
-  CHECK(format_date(feb.to) == "2028-02-29");  // a leap year
+TEST_CASE("reports: periods: the presets, month keys, and months cut to the period") {
+  auto period = [](PeriodPreset preset, const char* now) {
+    const ReportPeriod p = preset_period(preset, at(now));
+    return format_date(p.from) + " " + format_date(p.to);
+  };
+  CHECK(period(PeriodPreset::ThisMonth, "2026-12-15T23:59:59Z") == "2026-12-01 2026-12-31");
+  CHECK(period(PeriodPreset::ThisMonth, "2028-02-10T00:00:00Z") == "2028-02-01 2028-02-29");  // a leap year
+  CHECK(period(PeriodPreset::ThisQuarter, "2026-02-10T00:00:00Z") == "2026-01-01 2026-03-31");
+  CHECK(period(PeriodPreset::ThisQuarter, "2026-06-30T23:59:59Z") == "2026-04-01 2026-06-30");
+  CHECK(period(PeriodPreset::ThisQuarter, "2026-12-15T00:00:00Z") == "2026-10-01 2026-12-31");
+  CHECK(period(PeriodPreset::Last12Months, "2026-02-10T00:00:00Z") == "2025-03-01 2026-02-28");
+  CHECK(period(PeriodPreset::Last12Months, "2026-12-31T12:00:00Z") == "2026-01-01 2026-12-31");
+  PeriodPreset preset;
+  CHECK(parse_period_preset("last_12_months", preset));
+  CHECK(preset == PeriodPreset::Last12Months);
+  CHECK_FALSE(parse_period_preset("this_year", preset));
   CHECK(month_key(month_number(day("2026-03-31"))) == "2026-03");
   CHECK(month_number(day("2026-01-01")) - month_number(day("2025-12-31")) == 1);
 

@@ -55,9 +55,12 @@ bool read_report_params(const Workspace& ws, const ReportParamText& text, Timest
     if (auto now = parse_timestamp(*text.now)) p.period.now = *now;
     else problems.push_back({"now", "expected a time like 2026-03-31T12:00:00Z, got " + quote_excerpt(*text.now)});
   }
-  const ReportPeriod month = month_period(p.period.now);
-  p.period.from = month.from;
-  p.period.to = month.to;
+  PeriodPreset preset = PeriodPreset::ThisMonth;
+  if (text.period && !parse_period_preset(*text.period, preset))
+    problems.push_back({"period", "expected \"this_month\", \"this_quarter\" or \"last_12_months\", got " +
+                                      quote_excerpt(*text.period)});
+  if (text.period && (text.from || text.to)) problems.push_back({"period", "give either period, or from and to"});
+  p.period = preset_period(preset, p.period.now);
   if (text.from && !text.to) problems.push_back({"to", "is required with from"});
   if (text.to && !text.from) problems.push_back({"from", "is required with to"});
   if (text.from && text.to) {
@@ -113,7 +116,7 @@ bool parse_report_params(const Workspace& ws, std::string_view json_text, Timest
   Issues issues;
   ReportParamText text;
   if (expect_object(j, root, issues)) {
-    reject_unknown_keys(j, {"scope", "pipeline", "view", "from", "to", "now"}, root, issues);
+    reject_unknown_keys(j, {"scope", "pipeline", "view", "from", "to", "now", "period"}, root, issues);
     auto read = [&](const char* key, std::optional<std::string>& field) {
       std::string s;
       if (read_string(j, key, s, root, issues, Need::Optional, 200)) field = std::move(s);
@@ -124,6 +127,7 @@ bool parse_report_params(const Workspace& ws, std::string_view json_text, Timest
     read("from", text.from);
     read("to", text.to);
     read("now", text.now);
+    read("period", text.period);
   }
   std::vector<ParamProblem> problems;
   if (issues.ok() && read_report_params(ws, text, clock_now, out, problems)) return true;

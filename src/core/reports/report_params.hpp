@@ -3,10 +3,11 @@
 // through read_report_params, so the same request gives the same report.
 //
 // JSON (README "Reports"): {"scope": "pipeline" | "all" | "view", "pipeline": ID, "view": ID,
-//                           "from": "YYYY-MM-DD", "to": "YYYY-MM-DD", "now": "ISO time"}
+//                           "from": "YYYY-MM-DD", "to": "YYYY-MM-DD", "now": "ISO time",
+//                           "period": "this_month" | "this_quarter" | "last_12_months"}
 // Every key is optional: without "scope" it is "view" when a view is given, "pipeline" when a
-// pipeline is, "all" otherwise; without from and to (give both or neither) the period is the
-// calendar month of `now`; without "now", the caller's clock.
+// pipeline is, "all" otherwise; the period is from and to (both or neither), or a preset of
+// `now`'s, by default this month; without "now", the caller's clock.
 #pragma once
 #include <optional>
 #include <string>
@@ -34,7 +35,7 @@ struct ReportParams {
 
 // The parameters as text, as given; nullopt: not given.
 struct ReportParamText {
-  std::optional<std::string> scope, pipeline, view, from, to, now;
+  std::optional<std::string> scope, pipeline, view, from, to, now, period;
 };
 
 // A problem with one parameter: its name ("from", "pipeline", ...) and what is wrong with it.

@@ -17,13 +17,39 @@ std::string month_key(int number) {
   return buf;
 }
 
-ReportPeriod month_period(Timestamp now) {
-  int y;
-  unsigned m, d;
-  civil_from_days(date_of(now).days, y, m, d);
-  const Date first{days_from_civil(y, m, 1)};
-  const Date next = m == 12 ? Date{days_from_civil(y + 1, 1, 1)} : Date{days_from_civil(y, m + 1, 1)};
-  return ReportPeriod{first, Date{next.days - 1}, now};
+namespace {
+Date first_day(int month_number) { return Date{days_from_civil(month_number / 12, static_cast<unsigned>(month_number % 12) + 1, 1)}; }
+
+// Whole months: from the first day of month `first` to the last day of month `last`.
+ReportPeriod months(int first, int last, Timestamp now) { return ReportPeriod{first_day(first), Date{first_day(last + 1).days - 1}, now}; }
+}  // namespace
+
+ReportPeriod preset_period(PeriodPreset preset, Timestamp now) {
+  const int month = month_number(date_of(now));
+  switch (preset) {
+    case PeriodPreset::ThisMonth: return months(month, month, now);
+    case PeriodPreset::ThisQuarter: return months(month - month % 3, month - month % 3 + 2, now);
+    case PeriodPreset::Last12Months: return months(month - 11, month, now);
+  }
+  return months(month, month, now);
+}
+
+std::string_view to_string(PeriodPreset preset) {
+  switch (preset) {
+    case PeriodPreset::ThisMonth: return "this_month";
+    case PeriodPreset::ThisQuarter: return "this_quarter";
+    case PeriodPreset::Last12Months: return "last_12_months";
+  }
+  return "this_month";
+}
+
+bool parse_period_preset(std::string_view s, PeriodPreset& out) {
+  for (PeriodPreset p : {PeriodPreset::ThisMonth, PeriodPreset::ThisQuarter, PeriodPreset::Last12Months})
+    if (to_string(p) == s) {
+      out = p;
+      return true;
+    }
+  return false;
 }
 
 }  // namespace pb

@@ -1,6 +1,7 @@
 // The period a report covers: inclusive UTC days [from, to], and the moment it is computed at.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "time.hpp"
 
@@ -15,9 +16,15 @@ struct ReportPeriod {
   bool operator==(const ReportPeriod&) const = default;
 };
 
-// The default period when none is given: the calendar month (UTC) that `now` falls in, as
-// Pipedrive Insights opens on "this month".
-ReportPeriod month_period(Timestamp now);
+// The period picker's presets, of the calendar month (UTC) `now` falls in, in whole months so the
+// forecast's months are whole: this month (the default when no period is given, as Pipedrive
+// Insights opens on "this month"), this quarter (Jan-Mar, Apr-Jun, ...), and the last 12 months
+// (the 11 before now's month, and now's month).
+enum class PeriodPreset { ThisMonth, ThisQuarter, Last12Months };
+ReportPeriod preset_period(PeriodPreset preset, Timestamp now);
+// "this_month", "this_quarter", "last_12_months" (the params' "period").
+std::string_view to_string(PeriodPreset preset);
+bool parse_period_preset(std::string_view s, PeriodPreset& out);
 
 // Months counted from year 0: 12 * year + (month - 1). Consecutive months differ by one.
 int month_number(Date day);
