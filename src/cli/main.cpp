@@ -1,13 +1,18 @@
-// pipeboard-json: checks, formats, migrates and summarizes Pipeboard documents (workspaces and
-// templates) with the same core code the app uses. Exit codes: 0 fine, 1 a document is invalid
+// pipeboard-json: checks, formats, migrates, summarizes and reports on Pipeboard documents
+// (workspaces and templates) with the same core code the app uses. Exit codes: 0 fine, 1 a document is invalid
 // (or, with fmt --check, not formatted), 2 usage or I/O error. README "Command-line tool".
+#include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "document_format.hpp"
 #include "documents.hpp"
 #include "io.hpp"
+#include "report_csv.hpp"
+#include "report_json.hpp"
+#include "report_text.hpp"
 #include "stats.hpp"
 
 namespace pb::cli {
@@ -23,6 +28,13 @@ constexpr const char* kUsageText =
     "                                --write rewrites FILE, --check exits 1 if it is not formatted\n"
     "  migrate FILE [-o OUT]         upgrade an older version to the current one\n"
     "  stats FILE [--json]           counts, deals per pipeline/stage/status, totals per currency\n"
+    "  report FILE [--pipeline ID | --view ID] [--from YYYY-MM-DD --to YYYY-MM-DD | --period PRESET]\n"
+    "              [--now ISO-TIME] [--json | --csv TABLE]\n"
+    "                                reports and forecast: every pipeline side by side, one pipeline or a\n"
+    "                                saved view's deals; PRESET: this_month (the default), this_quarter,\n"
+    "                                last_12_months, of --now (default: the current time). TABLE: summary,\n"
+    "                                forecast, funnel, stage_time, lost_reasons, by_owner, by_source, channels.\n"
+    "                                --params JSON takes the JS API's params object instead of the flags\n"
     "\n"
     "FILE may be - for standard input. Works on pipeboard.workspace and pipeboard.template documents.\n"
     "Exit codes: 0 fine, 1 invalid document or not formatted, 2 usage or I/O error.\n";
@@ -192,6 +204,18 @@ int migrate(const std::vector<std::string>& args) {
   return kOk;
 }
 
+// Reads and loads a document, or prints why it cannot and sets the exit status.
+bool read_document_file(const std::string& file, Document& doc, int& status) {
+  Issues issues;
+  std::string text;
+  status = kOk;
+  if (read_document_text(file, text, issues, status) && load_document(text, doc, issues)) return true;
+  if (status == kUsage) return false;
+  print_issues(file, issues);
+  status = kInvalid;
+  return false;
+}
+
 int stats(const std::vector<std::string>& args) {
   std::string file;
   bool as_json = false;
@@ -202,15 +226,9 @@ int stats(const std::vector<std::string>& args) {
     else file = a;
   }
   if (file.empty()) return usage("stats needs a FILE");
-  Issues issues;
-  std::string text;
   int status = kOk;
   Document doc;
-  if (!read_document_text(file, text, issues, status) || !load_document(text, doc, issues)) {
-    if (status == kUsage) return kUsage;
-    print_issues(file, issues);
-    return kInvalid;
-  }
+  if (!read_document_file(file, doc, status)) return status;
   json s = stats_json(doc.kind == DocumentKind::Workspace ? doc.workspace : workspace_of(doc.templ));
   s = json{{"kind", to_string(doc.kind)}, {"version", doc.version}, {"stats", s}};
   if (as_json) {
@@ -218,6 +236,86 @@ int stats(const std::vector<std::string>& args) {
   } else {
     std::printf("%s (version %d)\n%s", std::string(to_string(doc.kind)).c_str(), doc.version, stats_text(s["stats"]).c_str());
   }
+  return kOk;
+}
+
+int report(const std::vector<std::string>& args) {
+  std::string file, table, params_json;
+  bool as_json = false, as_csv = false, as_params = false, flags = false;
+  ReportParamText text;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 == args.size()) return false;
+      out = args[++i];
+      return true;
+    };
+    std::optional<std::string>* param = a == "--pipeline" ? &text.pipeline
+                                        : a == "--view"   ? &text.view
+                                        : a == "--from"   ? &text.from
+                                        : a == "--to"     ? &text.to
+                                        : a == "--now"    ? &text.now
+                                        : a == "--period" ? &text.period
+                                                          : nullptr;
+    std::string v;
+    if (param) {
+      if (!value(v)) return usage(a + " needs a value");
+      *param = v;
+      flags = true;
+    } else if (a == "--json") {
+      as_json = true;
+    } else if (a == "--csv") {
+      if (!value(table)) return usage("--csv needs a TABLE");
+      as_csv = true;
+    } else if (a == "--params") {
+      if (!value(params_json)) return usage("--params needs a JSON object");
+      as_params = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage("unknown option " + a);
+    } else if (!file.empty()) {
+      return usage("report takes one FILE");
+    } else {
+      file = a;
+    }
+  }
+  if (file.empty()) return usage("report needs a FILE");
+  if (as_json && as_csv) return usage("give at most one of --json and --csv");
+  if (as_params && flags) return usage("--params replaces --pipeline, --view, --from, --to, --period and --now");
+  if (std::string error; as_csv && !check_report_csv_table(table, error)) {
+    std::fprintf(stderr, "pipeboard-json: --csv: %s\n", error.c_str());
+    return kUsage;
+  }
+  Document doc;
+  int status = kOk;
+  if (!read_document_file(file, doc, status)) return status;
+  // A template reports as the workspace it would make.
+  const Workspace ws = doc.kind == DocumentKind::Workspace ? std::move(doc.workspace) : workspace_of(doc.templ);
+  const Timestamp clock = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch()).count();
+  ReportParams params;
+  if (as_params) {
+    std::string error;
+    if (!parse_report_params(ws, params_json, clock, params, error)) {
+      std::fprintf(stderr, "pipeboard-json: --params: %s\n", error.c_str());
+      return kUsage;
+    }
+  } else {
+    std::vector<ParamProblem> problems;
+    if (!read_report_params(ws, text, clock, params, problems)) {
+      for (const auto& p : problems) std::fprintf(stderr, "pipeboard-json: --%s: %s\n", p.param.c_str(), p.message.c_str());
+      return kUsage;
+    }
+  }
+  Report r;
+  std::string out, error;
+  if (!compute_report(ws, params, r, error)) {
+    std::fprintf(stderr, "pipeboard-json: %s\n", error.c_str());
+    return kUsage;
+  }
+  if (as_json) out = report_json_text(r);
+  else if (as_csv) report_csv(r, table, out, error);
+  else out = report_text(r);
+  std::fwrite(out.data(), 1, out.size(), stdout);
   return kOk;
 }
 
@@ -237,5 +335,6 @@ int main(int argc, char** argv) {
   if (command == "fmt") return fmt(args);
   if (command == "migrate") return migrate(args);
   if (command == "stats") return stats(args);
+  if (command == "report") return report(args);
   return usage("unknown command \"" + command + "\"");
 }

@@ -1,7 +1,8 @@
-// Core benchmarks: JSON save/load, board queries, and one command plus its undo, on demo
-// workspaces of 1k, 10k and 100k deals. The same program runs natively and as wasm under Node.
+// Core benchmarks: JSON save/load, board queries, one command plus its undo, and the reports, on
+// demo workspaces of 1k, 10k and 100k deals. The same program runs natively and as wasm under Node.
 //
-//   pipeboard_bench [--sizes 1000,10000,100000] [--runs 7] [--commands 1000] [--out results.json]
+//   pipeboard_bench [--sizes 1000,10000,100000] [--runs 7] [--commands 1000] [--only json|query|command|report]
+//                   [--out results.json]
 //
 // Each measurement reports the median, p90 and minimum of its samples. JSON and query samples
 // are whole operations (--runs of them, after one warm-up). Command samples are the time of one
@@ -20,13 +21,17 @@
 #include <variant>
 #include <vector>
 
+#include "demo.hpp"
 #include "documents.hpp"
 #include "query.hpp"
+#include "report.hpp"
+#include "report_json.hpp"
 #include "session.hpp"
 
 namespace pb::bench {
 // generate.cpp
 Workspace make_workspace(std::size_t deals);
+Workspace make_workspace_with_history(std::size_t deals, std::size_t entries);
 Command random_move(const Workspace& ws, std::uint64_t& rng);
 Command random_title_update(const Workspace& ws, std::uint64_t& rng, std::size_t n);
 }  // namespace pb::bench
@@ -192,6 +197,37 @@ void bench_commands(const Workspace& ws, std::size_t size, std::size_t count, co
   record("undo." + name, size, undo);
 }
 
+// --- Reports ---------------------------------------------------------------------------------
+
+void bench_reports(std::size_t size, int runs) {
+  const Workspace ws = bench::make_workspace_with_history(size, 10);
+  std::size_t entries = 0;
+  for (const Deal& d : ws.deals) entries += d.history.size();
+  std::printf("%-28s %8zu %8zu entries\n", "(history)", size, entries);
+  ReportParams params;  // every pipeline, the 12 months up to now
+  params.period.now = DemoOptions{}.now;
+  params.period.to = date_of(params.period.now);
+  params.period.from = Date{params.period.to.days - 364};
+  std::vector<double> compute, with_json;
+  for (int r = -1; r < runs; ++r) {
+    Report report;
+    std::string error;
+    auto t0 = Clock::now();
+    if (!compute_report(ws, params, report, error)) fail("compute_report: " + error);
+    const double ms = ms_since(t0);
+    t0 = Clock::now();
+    const std::string text = report_json_text(report);
+    const double json_ms = ms_since(t0);
+    if (report.pipelines.size() != ws.pipelines.size() || report.pipelines[0].summary.open_count == 0)
+      fail("the report is missing figures");
+    if (r < 0) continue;
+    compute.push_back(ms);
+    with_json.push_back(ms + json_ms);
+  }  // each report is destroyed outside the timed regions
+  record("report.all_pipelines", size, compute);
+  record("report.json", size, with_json);
+}
+
 // --- Main ------------------------------------------------------------------------------------
 
 std::vector<std::size_t> parse_sizes(const std::string& s) {
@@ -228,7 +264,7 @@ int main(int argc, char** argv) {
   int runs = 7;
   std::size_t commands = 1000;
   std::string out;
-  std::vector<std::string> only;  // measurement groups to run: json, query, command
+  std::vector<std::string> only;  // measurement groups to run: json, query, command, report
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     auto value = [&]() -> std::string {
@@ -241,7 +277,7 @@ int main(int argc, char** argv) {
     else if (a == "--out") out = value();
     else if (a == "--only") only.push_back(value());
     else if (a == "--help" || a == "-h") {
-      std::printf("usage: pipeboard_bench [--sizes 1000,10k,100k] [--runs N] [--commands N] [--only json|query|command] [--out FILE]\n");
+      std::printf("usage: pipeboard_bench [--sizes 1000,10k,100k] [--runs N] [--commands N] [--only json|query|command|report] [--out FILE]\n");
       return 0;
     } else fail("unknown argument " + std::string(a));
   }
@@ -260,6 +296,7 @@ int main(int argc, char** argv) {
         return bench::random_title_update(w, rng, n);
       });
     }
+    if (wanted("report")) bench_reports(size, runs);
   }
   if (!out.empty()) write_json(out);
   return 0;

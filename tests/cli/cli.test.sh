@@ -194,6 +194,85 @@ assert s['per_pipeline'][0]['stages'][1]=={'name':'Viewing','deals':1,'value':{'
 " && pass || fail "stats --json: counts and totals"
 run 1 "stats invalid" stats "$work/refs.json"
 
+# --- report (the figures of tests/unit/report_fixture.hpp, worked out by hand there) ---
+rf="$root/tests/fixtures/reports-workspace.json"
+period=(--from 2026-03-01 --to 2026-04-30 --now 2026-04-15T12:00:00Z)
+run 0 "report text" report "$rf" "${period[@]}"
+has "report text" "$work/out" "Report for 2026-03-01 to 2026-04-30, every pipeline (now 2026-04-15T12:00:00Z)"
+has "report text" "$work/out" "  Win rate 60.00%; sales cycle median 10.50 days, mean 21.83 days"
+has "report text" "$work/out" "  Weighted             1,190.01 EUR, 10.00 USD"
+has "report text" "$work/out" "  Presentation                                  3  4.00 days  13.83 days  bottleneck"
+has "report text" "$work/out" "  Łukasz       2    500.05 EUR    2  1,800.00 EUR     1    66.67%"
+has "report text" "$work/out" "  Web           5  1,600.00 EUR, 1,433.33 USD    1  2,000.00 EUR     2    33.33%"
+has "report text" "$work/out" "  By owner: no deals open now or closed in the period"
+run 0 "report --json" report "$rf" "${period[@]}" --json
+cp "$work/out" "$work/report.json"
+python3 -c "
+import json
+r=json.load(open('$work/report.json'))
+assert (r['format'], r['version'], r['from'], r['to'], r['now'], r['scope'], r['view']) == \
+  ('pipeboard.report', 1, '2026-03-01', '2026-04-30', '2026-04-15T12:00:00Z', 'all', None), r
+assert [p['id'] for p in r['pipelines']] == ['p1', 'p2', 'p3']
+s = r['pipelines'][0]['summary']
+assert s['weighted_value'] == {'EUR': 119001, 'USD': 1000} and s['win_rate'] == 0.6 and s['cycle_days_mean'] == 21.83, s
+assert r['pipelines'][0]['bottleneck'] == 's_pres'
+assert r['pipelines'][2]['summary']['win_rate'] is None and r['pipelines'][2]['summary']['open_value'] == {}
+assert [(b['source'], b['win_rate']) for b in r['by_source']] == \
+  [('Web', 0.3333), ('Event', 1.0), ('Referral', 0.5), ('Amazon', 1.0), (None, None)], r['by_source']
+" && pass || fail "report --json: figures"
+# The JS API's params object gives the same bytes as the flags.
+run 0 "report --params" report "$rf" --json --params '{"from": "2026-03-01", "to": "2026-04-30", "now": "2026-04-15T12:00:00Z"}'
+cmp -s "$work/out" "$work/report.json" && pass || fail "report: --params and the flags give different JSON"
+run 0 "report one pipeline" report "$rf" --pipeline p2 "${period[@]}" --json
+python3 -c "
+import json; r=json.load(open('$work/out'))
+assert r['scope'] == 'pipeline' and [p['id'] for p in r['pipelines']] == ['p2'] and r['pipelines'][0]['summary']['weighted_value'] == {'USD': 16667}
+" && pass || fail "report --pipeline p2"
+run 0 "report a view" report "$rf" --view v_ana "${period[@]}" --json
+python3 -c "
+import json; r=json.load(open('$work/out'))
+assert r['scope'] == 'view' and r['view'] == 'v_ana' and r['pipelines'][0]['summary']['open_count'] == 3
+" && pass || fail "report --view v_ana"
+run 0 "report default period" report "$rf" --now 2026-04-15T12:00:00Z --json
+python3 -c "
+import json; r=json.load(open('$work/out')); assert (r['from'], r['to']) == ('2026-04-01', '2026-04-30'), r['from']
+" && pass || fail "report: the default period is the month of --now"
+run 0 "report --period" report "$rf" --period last_12_months --now 2026-04-15T12:00:00Z --json
+python3 -c "
+import json; r=json.load(open('$work/out')); assert (r['from'], r['to']) == ('2025-05-01', '2026-04-30'), r['from']
+" && pass || fail "report --period last_12_months"
+run 0 "report --csv" report "$rf" --pipeline p2 "${period[@]}" --csv funnel
+printf 'pipeline_id,pipeline,stage_id,stage,reached,to_next,to_won\r\np2,Enterprise,t_qual,Qualified,4,0.5000,0.2500\r\np2,Enterprise,t_demo,Demo,2,0.5000,0.5000\r\n' >"$work/funnel.csv"
+cmp -s "$work/out" "$work/funnel.csv" && pass || fail "report --csv funnel"
+run 0 "report on a template" report "$root/tests/samples/template-v2.json" --json
+# Mistakes: exit 2 with the reason; an invalid document: exit 1.
+run 2 "report without file" report
+run 2 "report missing file" report "$work/nope.json"
+has "report missing file" "$work/err" "nope.json: No such file or directory"
+run 2 "report bad date" report "$rf" --from 2026-02-30 --to 2026-03-31
+has "report bad date" "$work/err" 'pipeboard-json: --from: expected a date like 2026-03-31, got "2026-02-30" (or a day that does not exist)'
+run 2 "report from after to" report "$rf" --from 2026-04-01 --to 2026-03-01
+has "report from after to" "$work/err" "pipeboard-json: --to: 2026-03-01 is before from (2026-04-01)"
+run 2 "report from without to" report "$rf" --from 2026-04-01
+has "report from without to" "$work/err" "pipeboard-json: --to: is required with from"
+run 2 "report bad now" report "$rf" --now tomorrow
+has "report bad now" "$work/err" 'pipeboard-json: --now: expected a time like 2026-03-31T12:00:00Z, got "tomorrow"'
+run 2 "report unknown pipeline" report "$rf" --pipeline p9
+has "report unknown pipeline" "$work/err" 'pipeboard-json: --pipeline: no pipeline has id "p9"'
+run 2 "report unknown view" report "$rf" --view v9
+has "report unknown view" "$work/err" 'pipeboard-json: --view: no view has id "v9"'
+run 2 "report pipeline and view" report "$rf" --pipeline p1 --view v_ana
+has "report pipeline and view" "$work/err" 'pipeboard-json: --pipeline: is only for the scope "pipeline" (the scope is "view")'
+run 2 "report unknown table" report "$rf" --csv deals
+has "report unknown table" "$work/err" 'pipeboard-json: --csv: no table "deals"; the tables are summary forecast funnel stage_time lost_reasons by_owner by_source channels'
+run 2 "report --json and --csv" report "$rf" --json --csv summary
+run 2 "report --csv without table" report "$rf" --csv
+run 2 "report --params and flags" report "$rf" --params '{}' --pipeline p1
+run 2 "report bad --params" report "$rf" --params '{"scope": "team"}'
+has "report bad --params" "$work/err" 'pipeboard-json: --params: /scope: expected "pipeline", "all" or "view", got "team"'
+run 2 "report unknown option" report "$rf" --yaml
+run 1 "report invalid document" report "$work/refs.json"
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
