@@ -114,7 +114,7 @@ std::string error_kind(const std::string& issue) {
 
 }  // namespace
 
-TEST_CASE("the readers agree on every sample, template and fixture document, and every fuzz regression") {
+TEST_CASE("reader differential: every sample, template and fixture document, and every fuzz regression") {
   std::size_t files = 0;
   for (const char* dir : {"assets/templates", "assets/schema", "tests/samples", "tests/fixtures", "tests/fuzz/regressions"})
     files += check_files(test::files_in(dir));
@@ -124,10 +124,11 @@ TEST_CASE("the readers agree on every sample, template and fixture document, and
   if (shared == 0) MESSAGE("skipped ../shared/fixtures: not found");
 }
 
-// Mismatches the mutations found, each fixed in the reader.
-TEST_CASE("regression: a custom number written -0 is 0.0 on both paths, as nlohmann reads it") {
+// Mismatches found, each fixed in the reader.
+TEST_CASE("reader differential regression: a custom number written -0 is 0.0 on both paths, as nlohmann reads it") {
   const std::string small = test::minified(kSmall);
-  const std::string text = small.substr(0, small.find("\"f_n\":3")) + "\"f_n\":-0" + small.substr(small.find("\"f_n\":3") + 7);
+  const std::size_t at = small.find("\"f_n\":3");
+  const std::string text = small.substr(0, at) + "\"f_n\":-0" + small.substr(at + 7);
   REQUIRE(text.size() == small.size() + 1);
   const fuzz::ReaderComparison r = fuzz::compare_readers(text);
   CHECK(r.difference == "");
@@ -145,7 +146,7 @@ TEST_CASE("regression: a custom number written -0 is 0.0 on both paths, as nlohm
 // path sees only the text around "deals": the scanner read such a workspace (many custom numbers)
 // that the DOM reader refuses. Found by reading the code; 72 MB, too slow under ASan, so the wasm
 // tests run it.
-TEST_CASE("regression: a workspace of more than 10,000,000 values is refused on both paths") {
+TEST_CASE("reader differential regression: a workspace of more than 10000000 values is refused on both paths") {
 #if defined(__SANITIZE_ADDRESS__)
   MESSAGE("skipped under ASan (a 72 MB document): the wasm tests run it");
 #else
@@ -177,7 +178,7 @@ TEST_CASE("regression: a workspace of more than 10,000,000 values is refused on 
 #endif
 }
 
-TEST_CASE("the readers agree on 10,000 mutations of valid documents") {
+TEST_CASE("reader differential: 10000 seeded mutations of valid documents") {
   const std::vector<Base> all = bases();
   constexpr std::uint64_t kSeed = 0x1151'D1FF;  // mutation i uses kSeed + i
   constexpr int kMutations = 10'000;
