@@ -182,7 +182,7 @@ std::string valid_edit(json& doc, Rng& rng) {
     case 0: deal.erase(rng.pick(optional)); return "an optional key removed";
     case 1: deal[rng.percent(50) ? "notes" : "company"] = pick(texts, rng); return "text";
     case 2:
-      deal["value"]["amount"] = static_cast<std::int64_t>(rng.below(2'000'000'000'001ull)) - 1'000'000'000'000LL;
+      deal["value"]["amount"] = rng.between(-1'000'000'000'000LL, 1'000'000'000'000LL);
       return "amount";
     case 3: {
       const std::vector<std::string> fields = ids_of(doc, "fields");

@@ -144,6 +144,8 @@ std::string minified(std::string_view text) {
   return out;
 }
 
+// Never two draws in one call's arguments: GCC and clang evaluate those in different orders, and a
+// seed must give the same mutation natively and in wasm.
 Mutation mutate_text(const std::string& text, Rng& rng) {
   const Tokens t = tokens_of(text);
   const std::size_t size = text.size();
@@ -169,10 +171,14 @@ Mutation mutate_text(const std::string& text, Rng& rng) {
       const std::size_t after = value_end(text, v);
       return replace(text, {after, after}, "," + member, "repeat a key after");
     }
-    case 5: return replace(text, pick_span(t.values, rng, size), rng.pick(kLiterals), "a value of another type");
-    case 6:
-      return replace(text, pick_span(t.numbers.empty() ? t.values : t.numbers, rng, size), rng.pick(kNumbers),
-                     "another number");
+    case 5: {
+      const Span value = pick_span(t.values, rng, size);
+      return replace(text, value, rng.pick(kLiterals), "a value of another type");
+    }
+    case 6: {
+      const Span number = pick_span(t.numbers.empty() ? t.values : t.numbers, rng, size);
+      return replace(text, number, rng.pick(kNumbers), "another number");
+    }
     case 7:
     case 8: {
       const Span s = pick_span(rng.percent(30) ? t.keys : t.strings, rng, size);
@@ -180,7 +186,10 @@ Mutation mutate_text(const std::string& text, Rng& rng) {
       const std::size_t in = s.end - s.begin < 2 ? s.begin : s.begin + 1 + rng.below(s.end - s.begin - 1);
       return replace(text, {in, in}, rng.pick(kInString), "in a string");
     }
-    case 9: return replace(text, pick_span(t.values, rng, size), nested(rng), "deep nesting");
+    case 9: {
+      const Span value = pick_span(t.values, rng, size);
+      return replace(text, value, nested(rng), "deep nesting");
+    }
     case 10: {  // after a structural character, or at the very start (a byte order mark there)
       std::size_t p = at;
       while (p > 0 && std::string_view("{}[]:,").find(text[p - 1]) == std::string_view::npos) --p;

@@ -23,6 +23,10 @@ class Rng {
     return z ^ (z >> 31);
   }
   std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
+  // In [lo, hi]: 64 bits even in wasm, where size_t has 32.
+  std::int64_t between(std::int64_t lo, std::int64_t hi) {
+    return lo + static_cast<std::int64_t>(next() % (static_cast<std::uint64_t>(hi - lo) + 1));
+  }
   bool percent(unsigned p) { return below(100) < p; }
   template <class T, std::size_t N>
   const T& pick(const T (&items)[N]) {

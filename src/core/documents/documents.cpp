@@ -109,6 +109,24 @@ bool read_workspace(json doc, Workspace& out, Issues& issues) {
   return true;
 }
 
+namespace {
+// Whether the text might hold more values than parse_json takes (ParseLimits::max_values, counted
+// as commas and opening brackets outside strings), which the DOM path refuses but the DOM reading
+// the text around "deals" would not see. Counting would cost a pass over the text: a bound from
+// the deals' shape is enough, as only documents with very many custom values come near it.
+bool might_hold_too_many_values(std::string_view text, const detail::ScannedDeals& scanned) {
+  const std::size_t limit = ParseLimits{}.max_values;
+  if (text.size() <= limit) return false;  // each of them is a byte
+  std::size_t most = text.size() - (scanned.end - scanned.begin) + 1;  // the bytes around the array, its '['
+  // Per deal: its '{', 20 commas between its 21 keys at most, the comma after it, 2 in "value", 1 per
+  // "history" plus 4 per visit; "custom" 1 plus at most 1 per 6 bytes (a member takes 6 with its
+  // comma, a money value 34 for its 3).
+  for (const detail::ScannedDeal& d : scanned.deals)
+    most += 25 + 4 * d.deal->history.size() + 1 + (d.custom_end - d.custom_begin) / 6;
+  return most > limit;
+}
+}  // namespace
+
 namespace detail {
 // A valid current-version workspace without a DOM for its deals: the deal scanner reads the
 // "deals" array, and everything else (small) goes through the DOM and read_workspace as the same
@@ -117,7 +135,7 @@ namespace detail {
 bool load_workspace_fast(std::string_view text, Workspace& out) {
   if (text.size() > kMaxWorkspaceBytes) return false;
   detail::ScannedDeals scanned;
-  if (!detail::scan_document_deals(text, kMaxDeals, scanned)) return false;
+  if (!detail::scan_document_deals(text, kMaxDeals, scanned) || might_hold_too_many_values(text, scanned)) return false;
   std::string rest;
   rest.reserve(text.size() - (scanned.end - scanned.begin) + 2);
   rest.append(text.substr(0, scanned.begin)).append("[]").append(text.substr(scanned.end));
