@@ -51,5 +51,12 @@
     if (!t.ok) return Promise.reject(new Error(t.error));
     return api._makeShareLink(t.text);
   };
+  // Reports (README "Reports"): the report JSON text for params such as {pipeline, from, to, now};
+  // throws an Error naming the bad parameter.
+  api.report = (params = {}) => {
+    const r = withCString(asText(params), (p) => takeResult(_pb_api_report(p)));
+    if (!r.ok) throw new Error(r.error);
+    return r.text;
+  };
   api.loadDemo = ({ deals = 240, onePipeline = false } = {}) => _pb_api_load_demo(deals, onePipeline ? 1 : 0);
 })();

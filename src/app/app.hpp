@@ -15,6 +15,7 @@
 #include "ui/storage_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_state.hpp"
+#include "view_model.hpp"
 
 struct GLFWwindow;
 
@@ -79,6 +80,9 @@ struct App {
   std::vector<PipelineSummary> summaries;
   std::uint64_t cached_revision = ~0ull;
   std::string cached_query_key;
+  std::int64_t cached_past_key = -1;  // the past day the board was computed for (-1: today)
+  ReportCache report_cache;  // the Reports view's (view_model.hpp)
+  PastCache past_cache;      // the board on a past day
 };
 
 App& the_app();

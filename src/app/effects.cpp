@@ -1,9 +1,11 @@
 #include "effects.hpp"
 
 #include "app.hpp"
+#include "report_export.hpp"
 #include "share_web.hpp"
 #include "storage_web.hpp"
 #include "ui/field_errors.hpp"
+#include "ui/views.hpp"
 
 namespace pb::app {
 namespace {
@@ -80,11 +82,29 @@ struct Perform {
   void operator()(const ui::effect::CopyShareLink& e) const { copy_share_link(app, e.pipeline, e.include_deals); }
   void operator()(const ui::effect::SaveUserTemplate& e) const { save_user_template(app, e.pipeline); }
   void operator()(const ui::effect::DeleteUserTemplate& e) const { delete_user_template(app, e.index); }
+  void operator()(const ui::effect::ExportReportCsv& e) const { export_report_csv(app, e.table); }
+  void operator()(const ui::effect::ExportReportJson&) const { export_report_json(app); }
 };
+
+// Changes to the workspace asked for while the board shows a past day: refused, since the
+// screen shows the past and the change would land on today's deals unseen.
+bool changes_the_workspace(const ui::Effect& e) {
+  return std::holds_alternative<ui::effect::Undo>(e) || std::holds_alternative<ui::effect::Redo>(e) ||
+         std::holds_alternative<ui::effect::ConfirmImport>(e);
+}
+
+void refuse_in_past(App& app, ui::Actions& actions) {
+  const bool any = !actions.commands.empty() || std::any_of(actions.effects.begin(), actions.effects.end(), changes_the_workspace);
+  if (!any) return;
+  actions.commands.clear();
+  std::erase_if(actions.effects, changes_the_workspace);
+  say(app, "The board shows " + format_date(*app.ui.past.day) + " and is read-only: press Today to make changes.", true);
+}
 
 }  // namespace
 
 void apply_actions(App& app, ui::Actions actions) {
+  if (ui::showing_past(app.ui)) refuse_in_past(app, actions);
   // After a rejection the rest of the frame's commands are dropped: they may depend on it.
   for (const ui::QueuedCommand& c : actions.commands)
     if (!run(app, c)) break;

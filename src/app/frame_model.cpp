@@ -20,12 +20,19 @@ std::string query_key(const Query& q) {
 }  // namespace
 
 void refresh_board(App& app) {
-  Query q = ui::build_query(app.session.workspace(), app.ui);
+  refresh_past(app);
+  refresh_report(app);
+  const Workspace& ws = shown_workspace(app);  // a past day's board, or the live one
+  Query q = ui::build_query(ws, app.ui);
   if (const char* g = ui::current_view(app.ui).group_by; *g) q.group_by = g;
   std::string key = query_key(q);
-  if (app.cached_revision == app.revision && app.cached_query_key == key) return;
-  app.board = run_query(app.session.workspace(), q);
-  if (app.cached_revision != app.revision) app.summaries = summarize_pipelines(app.session.workspace());
+  const PastCache& past = app.past_cache;
+  if (past.board) key += "\x1fpast:" + std::to_string(past.board->day.days);
+  const bool workspace_changed = app.cached_revision != app.revision || app.cached_past_key != (past.board ? past.board->day.days : -1);
+  if (!workspace_changed && app.cached_query_key == key) return;
+  app.board = run_query(ws, q);
+  if (workspace_changed) app.summaries = summarize_pipelines(ws);
+  app.cached_past_key = past.board ? past.board->day.days : -1;
   app.cached_revision = app.revision;
   app.cached_query_key = std::move(key);
 }

@@ -7,7 +7,8 @@ namespace pb::app {
 
 struct App;
 
-// Reruns the board query when the workspace or the query changed since the last frame.
+// Reruns the board query when the workspace, the past day shown or the query changed since the
+// last frame; first brings the past day's board and the report up to date (view_model.hpp).
 void refresh_board(App& app);
 ui::StorageSnapshot storage_snapshot(const App& app);
 ui::History history(const App& app);

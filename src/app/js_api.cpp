@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "documents.hpp"
+#include "report_json.hpp"
 #include "storage_web.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/views.hpp"
@@ -71,6 +72,13 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_frame_stats() {
                          .dump());
 }
 
+// The report for params (JSON text, README "Reports"): {"ok", "text", "error"}; `text` is
+// byte for byte what `pipeboard-json report --json` prints for the same workspace and params.
+EMSCRIPTEN_KEEPALIVE char* pb_api_report(const char* params_json) {
+  const pb::ReportText r = pb::report_json_for_params(pb::app::the_app().session.workspace(), params_json, pb::app::now_ms());
+  return to_c_string(pb::json{{"ok", r.ok}, {"text", r.text}, {"error", r.error}}.dump());
+}
+
 // Writes every pending change now; pipeboard._flushSettled gets the storage state once all are
 // committed, or once saving is stuck (a conflict, no storage).
 EMSCRIPTEN_KEEPALIVE void pb_api_flush() { pb::app::flush_storage(pb::app::the_app()); }
@@ -115,7 +123,13 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
                  {"can_redo", app.session.can_redo()},
                  {"undo_label", app.session.undo_label()},
                  {"redo_label", app.session.redo_label()},
-                 {"storage", pb::app::storage_state(app)}};
+                 {"storage", pb::app::storage_state(app)},
+                 // The board's past day (null: today, the live board) and whether Play is stepping.
+                 {"past_day", app.ui.past.day ? pb::json(pb::format_date(*app.ui.past.day)) : pb::json(nullptr)},
+                 {"past_shown", pb::ui::showing_past(app.ui)},
+                 {"past_playing", app.ui.past.playing},
+                 {"past_changed", app.past_cache.board ? app.past_cache.board->changed_since.size() : 0},
+                 {"past_hidden", app.past_cache.board ? app.past_cache.board->hidden : 0}};
   if (view.report) view.report(app.ui, state);
   return to_c_string(state.dump());
 }

@@ -32,10 +32,13 @@ constexpr double kIdleAfterMs = 1000.0;
 
 // Draws the screen and returns what it asked for.
 ui::Actions draw(App& app) {
-  const ui::Ctx ctx{app.session.workspace(), app.fonts, app.scale, now_ms()};
+  // While the board shows a past day, every view reads that day's workspace (read-only).
+  const ui::Ctx ctx{shown_workspace(app), app.fonts, app.scale, now_ms()};
   const ui::StorageSnapshot storage = storage_snapshot(app);
-  const ui::History past = history(app);
-  const ui::Screen screen{app.board, app.summaries, app.gallery, storage, past};
+  const ui::History undo_history = history(app);
+  const std::optional<ui::PastDay> past = past_day_view(app);
+  const ui::Screen screen{app.board,   app.report_cache.result, past ? &*past : nullptr, app.past_cache.first_day,
+                          app.summaries, app.gallery, storage, undo_history};
   ui::Actions actions = ui::draw_root_layout(ctx, screen, {app.ui, app.storage_ui, app.import_ui, app.share_ui});
   // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y arrive through pb_on_shortcut (web/lib_platform.js).
   if (app.pending_shortcut == 1) actions.effect(ui::effect::Undo{});
@@ -62,7 +65,8 @@ void frame() {
   sync_viewport(app);
   // Input ImGui has queued but not yet processed (it trickles fast typing over several frames)
   // keeps the loop going too.
-  const bool active = pb_ms_since_activity() < kIdleAfterMs || !GImGui->InputEventsQueue.empty();
+  // Play on the past-day bar steps on its own, without input.
+  const bool active = pb_ms_since_activity() < kIdleAfterMs || !GImGui->InputEventsQueue.empty() || app.ui.past.playing;
   if (!active && app.pending_frames <= 0 && app.rendered_revision == app.revision) return;  // idle: draw nothing
   const double start = emscripten_get_now();
   glfwPollEvents();

@@ -20,6 +20,7 @@ namespace pb::ui {
 namespace {
 
 constexpr const char* kDealPayload = "PB_DEAL";
+constexpr ImU32 kChangedColor = IM_COL32(240, 170, 40, 255);  // the past-day bar's "changed since"
 
 struct Metrics {
   float column_w, collapsed_w, card_h, gap;
@@ -34,7 +35,8 @@ bool is_rotting(const Ctx& ctx, const Deal& d) {
 
 // [SECTION] Cards
 
-void draw_card(const Ctx& ctx, const Deal& d, const Metrics& m, UiState& ui) {
+// `changed`: on a past day, the deal's stage changed since (drawn with an amber outline).
+void draw_card(const Ctx& ctx, const Deal& d, const Metrics& m, bool changed, UiState& ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;
@@ -61,6 +63,7 @@ void draw_card(const Ctx& ctx, const Deal& d, const Metrics& m, UiState& ui) {
   const float r = ctx.px(6);
   ImU32 bg = ImGui::GetColorU32(hovered ? ImGuiCol_ButtonHovered : ImGuiCol_FrameBg);
   dl->AddRectFilled(pos, max, dragging ? ImGui::GetColorU32(ImGuiCol_FrameBg, 0.4f) : bg, r);
+  if (changed) dl->AddRect(pos, max, kChangedColor, r, 0, ctx.px(2));
   if (ui.focused_deal == d.id) dl->AddRect(pos, max, IM_COL32(79, 124, 255, 255), r, 0, ctx.px(2));
   const float pad = ctx.px(10);
   const float line = ImGui::GetTextLineHeight();
@@ -154,8 +157,8 @@ void draw_quick_add(const Ctx& ctx, const Group& g, UiState& ui, Actions& action
   refocus_after_submit(ui, "quickadd:" + g.key);  // keep typing the next one
 }
 
-void draw_column(const Ctx& ctx, const Group& g, int focus_row, ImU32 color, const Metrics& m, UiState& ui,
-                 Actions& actions) {
+void draw_column(const Ctx& ctx, const Group& g, int focus_row, ImU32 color, const Metrics& m, const PastDay* past,
+                 UiState& ui, Actions& actions) {
   const bool collapsed = ui.collapsed.count(g.key) > 0;
   const float width = collapsed ? m.collapsed_w : m.column_w;
   ImGui::PushID(g.key.c_str());
@@ -188,19 +191,22 @@ void draw_column(const Ctx& ctx, const Group& g, int focus_row, ImU32 color, con
     ImGui::TextDisabled("%s  ·  weighted %s", compact_totals(g.totals.value).c_str(),
                         compact_totals(g.totals.weighted).c_str());
     ImGui::PopFont();
-    draw_quick_add(ctx, g, ui, actions);
+    if (!past) draw_quick_add(ctx, g, ui, actions);  // the past is read-only
     ImGui::BeginChild("cards", ImVec2(0, 0), false);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(g.deals.size()), m.card_h);
     // Keep the focused card reachable by the keyboard even when it is scrolled out.
     if (focus_row >= 0) clipper.IncludeItemByIndex(focus_row);
     while (clipper.Step())
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_card(ctx, *g.deals[i], m, ui);
-    if (g.deals.empty()) ImGui::TextDisabled("Drop deals here");
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const Deal& d = *g.deals[i];
+        draw_card(ctx, d, m, past && past->is_changed.count(d.id) > 0, ui);
+      }
+    if (g.deals.empty()) ImGui::TextDisabled(past ? "No deals here that day" : "Drop deals here");
     ImGui::EndChild();
   }
   ImGui::EndChild();
-  accept_drop(ctx, ImRect(wpos, ImVec2(wpos.x + wsize.x, wpos.y + wsize.y)), ImGui::GetID("drop"), g.key, ui, actions);
+  if (!past) accept_drop(ctx, ImRect(wpos, ImVec2(wpos.x + wsize.x, wpos.y + wsize.y)), ImGui::GetID("drop"), g.key, ui, actions);
   ImGui::PopID();
 }
 
@@ -277,7 +283,8 @@ void drop_deal(const Ctx& ctx, const Deal& deal, const std::string& key, UiState
   actions.push(std::move(*r.command));
 }
 
-void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
+void draw_board(const Ctx& ctx, const ViewData& data, UiState& ui, Actions& actions) {
+  const QueryResult& board = data.board;
   const Metrics m{ctx.px(290), ctx.px(46), ctx.px(96), ctx.px(8)};
   if (!board.error.empty()) {
     ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "%s", board.error.c_str());
@@ -289,10 +296,10 @@ void draw_board(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& 
   for (std::size_t i = 0; i < board.groups.size(); ++i) {
     if (i > 0) ImGui::SameLine(0, ctx.px(12));
     draw_column(ctx, board.groups[i], static_cast<int>(i) == focus_col ? focus_row : -1,
-                column_color(ctx, ui, board.groups[i]), m, ui, actions);
+                column_color(ctx, ui, board.groups[i]), m, data.past, ui, actions);
   }
   ImGui::EndChild();
-  draw_close_zones(ctx, ui, actions);
+  if (!data.past) draw_close_zones(ctx, ui, actions);
 }
 
 // [SECTION] Keyboard

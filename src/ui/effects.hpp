@@ -36,6 +36,11 @@ struct SaveUserTemplate {
 struct DeleteUserTemplate {
   int index = -1;  // among the user's templates
 };
+// The Reports view's exports, of the report on screen (report_csv.hpp, report_json.hpp).
+struct ExportReportCsv {
+  std::string table;
+};
+struct ExportReportJson {};
 
 }  // namespace pb::ui::effect
 
@@ -44,6 +49,7 @@ namespace pb::ui {
 using Effect = std::variant<effect::Undo, effect::Redo, effect::DownloadBackup, effect::ExportQuarantine,
                             effect::DismissQuarantine, effect::KeepMine, effect::TakeTheirs, effect::PickImportFile,
                             effect::OpenPaste, effect::SubmitPaste, effect::ConfirmImport, effect::DownloadTemplate,
-                            effect::CopyShareLink, effect::SaveUserTemplate, effect::DeleteUserTemplate>;
+                            effect::CopyShareLink, effect::SaveUserTemplate, effect::DeleteUserTemplate,
+                            effect::ExportReportCsv, effect::ExportReportJson>;
 
 }  // namespace pb::ui

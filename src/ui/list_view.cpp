@@ -87,12 +87,13 @@ void bulk_bar(const Ctx& ctx, UiState& ui, Actions& actions) {
 
 }  // namespace
 
-void draw_list_view(const Ctx& ctx, const QueryResult& board, UiState& ui, Actions& actions) {
+void draw_list_view(const Ctx& ctx, const ViewData& data, UiState& ui, Actions& actions) {
+  const QueryResult& board = data.board;
   std::vector<const Deal*> rows;
   for (const auto& g : board.groups) rows.insert(rows.end(), g.deals.begin(), g.deals.end());
   // Forget selected deals that are gone (deleted, filtered out stays selected on purpose).
   std::erase_if(ui.selected, [&](const Id& id) { return !ctx.ws.deals.contains(id); });
-  if (!ui.selected.empty()) bulk_bar(ctx, ui, actions);
+  if (!ui.selected.empty() && !data.past) bulk_bar(ctx, ui, actions);  // the past is read-only
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -142,6 +143,10 @@ void draw_list_view(const Ctx& ctx, const QueryResult& board, UiState& ui, Actio
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.open_deal = d.id;
       }
       items().add_last_item("row:" + d.id);
+      if (data.past && data.past->is_changed.count(d.id)) {  // changed since that day: the board's amber
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.94f, 0.67f, 0.16f, 1), "changed since");
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(d.company.c_str());
       ImGui::TableNextColumn();

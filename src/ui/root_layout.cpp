@@ -7,6 +7,7 @@
 #include "field_errors.hpp"
 #include "filter_bar.hpp"
 #include "help.hpp"
+#include "past_day_bar.hpp"
 #include "sidebar.hpp"
 #include "top_bar.hpp"
 #include "views.hpp"
@@ -65,7 +66,10 @@ Actions draw_root_layout(const Ctx& ctx, const Screen& screen, ScreenState state
   const float panel_w = ctx.px(380);
   ImGui::BeginChild("main", ImVec2(panel ? -panel_w - ImGui::GetStyle().ItemSpacing.x : 0, 0), false);
   draw_filter_bar(ctx, screen.board, ui, actions);
-  current_view(ui).draw(ctx, screen.board, ui, actions);
+  const ViewDef& view = current_view(ui);
+  const ViewData data{screen.board, screen.report, view.replays_past ? screen.past : nullptr, screen.first_day};
+  if (view.replays_past) draw_past_day_bar(ctx, data, ui);
+  view.draw(ctx, data, ui, actions);
   ImGui::EndChild();
   if (panel) {
     ImGui::SameLine();

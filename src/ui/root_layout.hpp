@@ -10,6 +10,7 @@
 #include "share_dialog.hpp"
 #include "storage_panel.hpp"
 #include "ui_state.hpp"
+#include "view_data.hpp"
 
 namespace pb::ui {
 
@@ -22,6 +23,9 @@ struct History {
 // What the app has computed for this frame besides the workspace (which is in Ctx).
 struct Screen {
   const QueryResult& board;  // the current view's query result
+  const ReportResult& report;  // the Reports view's report (when it is the current view)
+  const PastDay* past;         // the past day the board shows, if any
+  Date first_day;              // the earliest deal's creation day
   const std::vector<PipelineSummary>& summaries;
   const std::vector<GalleryItem>& gallery;
   const StorageSnapshot& storage;

@@ -66,6 +66,30 @@ struct FieldTarget {
   bool clear_on_success = false;  // "add" boxes empty once the record exists
 };
 
+// The Reports view's choices (reports_view.hpp).
+struct ReportsUi {
+  std::string period = "this_month";  // "this_month", "this_quarter", "last_12_months" or "custom"
+  std::string scope = "pipeline";     // "pipeline" (the selected one), "all" or "view" (the saved view)
+  TextBuffer from{}, to{};            // the custom period, YYYY-MM-DD
+  std::string tab = "overview";
+  std::string pipeline;  // which of the report's pipelines the charts show ("" = the first)
+  std::string currency;  // which currency the charts show ("" = the report's most used)
+  // The deals behind the figure last clicked, listed in a window until closed.
+  bool drill_open = false;
+  std::string drill_title;
+  std::vector<Id> drill;
+};
+
+// The board on a past day (past_day_bar.hpp); no day = today, the live board.
+struct PastUi {
+  std::optional<Date> day;
+  bool playing = false;
+  int step_days = 1;          // Play's step: a day or a week
+  Timestamp next_step_at = 0;  // when Play takes its next step
+  bool show_changes = false;   // the "changes since" list is open
+  TextBuffer day_text{};       // the date field
+};
+
 struct UiState {
   // What is shown.
   Id pipeline;  // selected pipeline ("" = none)
@@ -79,6 +103,8 @@ struct UiState {
   bool show_filters = false;
   std::set<std::string> collapsed;  // column keys
   bool dark = true;
+  ReportsUi reports;
+  PastUi past;
 
   // Selection and focus.
   Id open_deal;             // the deal editor's deal
