@@ -21,6 +21,7 @@
 #include <variant>
 #include <vector>
 
+#include "board_as_of.hpp"
 #include "demo.hpp"
 #include "documents.hpp"
 #include "query.hpp"
@@ -226,6 +227,28 @@ void bench_reports(std::size_t size, int runs) {
   }  // each report is destroyed outside the timed regions
   record("report.all_pipelines", size, compute);
   record("report.json", size, with_json);
+
+  // Switching the board to a past day: what the app does before the next frame (view_model.cpp,
+  // frame_model.cpp): replay every deal to that day, run the board's query on it, and the
+  // sidebar's summaries. Each run a different day, as Play steps.
+  std::vector<double> switch_day, replay;
+  Query q;
+  q.pipeline = "pipe_sales";
+  q.group_by = "stage";
+  q.sort = {SortKey{"updated", true}};
+  for (int r = -1; r < runs; ++r) {
+    const Date day{params.period.to.days - 45 + r};
+    auto t0 = Clock::now();
+    PastBoard past = board_as_of(ws, day);
+    const double replay_ms = ms_since(t0);
+    QueryResult board = run_query(past.workspace, q);
+    std::vector<PipelineSummary> summaries = summarize_pipelines(past.workspace);
+    const double ms = ms_since(t0);
+    if (board.groups.empty() || summaries.empty() || past.changed_since.empty()) fail("the past board is empty");
+    if (r >= 0) switch_day.push_back(ms), replay.push_back(replay_ms);
+  }
+  record("past_day.replay", size, replay);
+  record("past_day.switch", size, switch_day);
 }
 
 // --- Main ------------------------------------------------------------------------------------

@@ -21,6 +21,18 @@ DealStatus status_of(StageKind k) {
   return DealStatus::Open;
 }
 
+// The deal as it stood then: every field as now but its history, which it holds only up to that
+// day. Copied field by field: copying the whole deal and then cutting its history costs twice.
+std::shared_ptr<Deal> deal_then(const Deal& d, std::vector<StageVisit>::const_iterator history_end) {
+  auto out = std::make_shared<Deal>();
+#define PB_COPY_BUT_HISTORY(key, member, type_, ...) \
+  if constexpr (DealType::type_ != DealType::History) out->member = d.member;
+  PB_DEAL_FIELDS(PB_COPY_BUT_HISTORY)
+#undef PB_COPY_BUT_HISTORY
+  out->history.assign(d.history.begin(), history_end);
+  return out;
+}
+
 }  // namespace
 
 PastBoard board_as_of(const Workspace& now, Date day) {
@@ -65,7 +77,7 @@ PastBoard board_as_of(const Workspace& now, Date day) {
       past.workspace.deals.insert(past.workspace.deals.size(), now.deals.ptr_at(i));
       continue;
     }
-    auto moved = std::make_shared<Deal>(d);
+    auto moved = deal_then(d, first_after);
     moved->pipeline = info->pipeline->id;
     moved->stage = then->stage;
     moved->status = status;
