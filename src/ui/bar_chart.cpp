@@ -77,6 +77,7 @@ ChartHit draw_vertical_bars(const Ctx& ctx, const BarChart& chart, float height)
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(ImGui::GetContentRegionAvail().x, ctx.px(200));
   ImGui::InvisibleButton(("chart:" + chart.id).c_str(), ImVec2(width, height));
+  items().add_last_item("chart:" + chart.id);  // the whole chart
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked();
   const float line = ImGui::GetTextLineHeight();
@@ -158,6 +159,7 @@ ChartHit draw_horizontal_bars(const Ctx& ctx, const BarChart& chart) {
   const float width = std::max(ImGui::GetContentRegionAvail().x, ctx.px(200));
   const float height = row_h * static_cast<float>(chart.bars.size());
   ImGui::InvisibleButton(("chart:" + chart.id).c_str(), ImVec2(width, height));
+  items().add_last_item("chart:" + chart.id);  // the whole chart
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked();
   float label_w = 0, note_w = 0;
