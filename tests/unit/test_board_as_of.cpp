@@ -136,3 +136,14 @@ TEST_CASE("end_of_day is the day's last millisecond") {
 }
 
 }  // namespace pb
+
+namespace pb {
+
+TEST_CASE("board as of a day: a deal that stood elsewhere holds its history only up to that day") {
+  const PastBoard mar4 = board_as_of(history_fixture(), day(2026, 3, 4));
+  CHECK(deal(mar4, "a").history.size() == 1);  // lead on Mar 1; demo came on Mar 5
+  CHECK(deal(mar4, "a").title == "a");          // everything else as now
+  CHECK(deal(mar4, "d").history.size() == 2);   // lead, then the deleted stage (kept as history)
+}
+
+}  // namespace pb
