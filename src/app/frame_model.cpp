@@ -26,13 +26,13 @@ void refresh_board(App& app) {
   Query q = ui::build_query(ws, app.ui);
   if (const char* g = ui::current_view(app.ui).group_by; *g) q.group_by = g;
   std::string key = query_key(q);
-  const PastCache& past = app.past_cache;
-  if (past.board) key += "\x1fpast:" + std::to_string(past.board->day.days);
-  const bool workspace_changed = app.cached_revision != app.revision || app.cached_past_key != (past.board ? past.board->day.days : -1);
-  if (!workspace_changed && app.cached_query_key == key) return;
+  // Another revision or another past day (or today again) is another workspace to query.
+  const std::int64_t past_key = app.past_cache.board ? app.past_cache.board->day.days : -1;
+  const bool shown_changed = app.cached_revision != app.revision || app.cached_past_key != past_key;
+  if (!shown_changed && app.cached_query_key == key) return;
   app.board = run_query(ws, q);
-  if (workspace_changed) app.summaries = summarize_pipelines(ws);
-  app.cached_past_key = past.board ? past.board->day.days : -1;
+  if (shown_changed) app.summaries = summarize_pipelines(ws);
+  app.cached_past_key = past_key;
   app.cached_revision = app.revision;
   app.cached_query_key = std::move(key);
 }

@@ -34,7 +34,8 @@ void refresh_report(App& app) {
 void refresh_past(App& app) {
   PastCache& past = app.past_cache;
   const Workspace& live = app.session.workspace();
-  if (past.first_day_revision != app.revision) {
+  // Only the past-day bar reads it: no pass over every deal after each command elsewhere.
+  if (ui::current_view(app.ui).replays_past && past.first_day_revision != app.revision) {
     Timestamp first = now_ms();
     for (std::size_t i = 0; i < live.deals.size(); ++i) first = std::min(first, live.deals.at(i).created);
     past.first_day = date_of(first);
