@@ -7,7 +7,10 @@ namespace pb {
 Session::Session(Workspace ws, std::uint64_t id_seed, HistoryLimits limits)
     : ws_(std::move(ws)), ids_(id_seed), limits_(limits) {}
 
+std::string Session::refusal() const { return refuse_changes ? refuse_changes() : std::string(); }
+
 Outcome Session::dispatch(const Command& c, Timestamp now) {
+  if (std::string why = refusal(); !why.empty()) return Outcome{false, std::move(why), nullptr};
   Change change;
   Tx tx(ws_, change, now, ids_);
   std::string label;
@@ -28,6 +31,7 @@ Outcome Session::dispatch(const Command& c, Timestamp now) {
 }
 
 Outcome Session::dispatch_json(std::string_view text, Timestamp now) {
+  if (std::string why = refusal(); !why.empty()) return Outcome{false, std::move(why), nullptr};
   json j;
   std::string error;
   if (!parse_json(text, j, error, ParseLimits{kCommandMaxBytes, 64})) return Outcome{false, "command: " + error, nullptr};
@@ -38,6 +42,7 @@ Outcome Session::dispatch_json(std::string_view text, Timestamp now) {
 }
 
 Outcome Session::undo() {
+  if (std::string why = refusal(); !why.empty()) return Outcome{false, std::move(why), nullptr};
   if (done_.empty()) return Outcome{false, "nothing to undo", nullptr};
   apply_change(ws_, done_.back(), false);
   undone_.push_back(std::move(done_.back()));
@@ -47,6 +52,7 @@ Outcome Session::undo() {
 }
 
 Outcome Session::redo() {
+  if (std::string why = refusal(); !why.empty()) return Outcome{false, std::move(why), nullptr};
   if (undone_.empty()) return Outcome{false, "nothing to redo", nullptr};
   apply_change(ws_, undone_.back(), true);
   done_.push_back(std::move(undone_.back()));

@@ -49,6 +49,13 @@ class Session {
   // dropped: undoing them would silently overwrite the other tab's work.
   Change apply_outside(const std::function<Change(Workspace&)>& apply);
 
+  // When set and it returns a reason, every change (dispatch, undo, redo) is refused with that
+  // reason and nothing is touched: the expired trial's read-only mode lives here, so no path
+  // around the command layer exists. Changes from other tabs (apply_outside) still apply.
+  std::function<std::string()> refuse_changes;
+  // The reason changes are refused now, or "".
+  std::string refusal() const;
+
   // Called after every applied change (dispatch, undo, redo) with the direction applied.
   std::function<void(const Change&, bool forward)> on_change;
 
