@@ -37,7 +37,8 @@ add_custom_target(pipeboard_font DEPENDS "${PIPEBOARD_FONT_SUBSET}")
 file(GLOB PIPEBOARD_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
 file(GLOB PIPEBOARD_APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.cpp")
 file(GLOB PIPEBOARD_JS_LIBRARIES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/lib_*.js")
-file(GLOB PIPEBOARD_TEMPLATES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/templates/*.json")
+file(GLOB PIPEBOARD_TEMPLATES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/templates/*.json"
+  "${CMAKE_SOURCE_DIR}/assets/tours/*.json")
 
 add_executable(pipeboard_app ${PIPEBOARD_UI_SOURCES} ${PIPEBOARD_APP_SOURCES})
 add_dependencies(pipeboard_app pipeboard_font)
@@ -50,6 +51,17 @@ target_compile_options(pipeboard_app PRIVATE -Os)
 set_target_properties(pipeboard_app PROPERTIES
   OUTPUT_NAME "index" SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app")
 
+# Licence keys are checked against this public key (base64url of the raw P-256 point; see
+# tools/mint-licence.mjs). The default is the test key pair's, for tests: a release sets its own.
+file(READ "${CMAKE_SOURCE_DIR}/tests/keys/licence-public.txt" PIPEBOARD_TEST_LICENCE_KEY)
+string(STRIP "${PIPEBOARD_TEST_LICENCE_KEY}" PIPEBOARD_TEST_LICENCE_KEY)
+set(PIPEBOARD_LICENCE_PUBLIC_KEY "${PIPEBOARD_TEST_LICENCE_KEY}" CACHE STRING
+    "Public key licence keys are checked against: base64url of the 65-byte uncompressed P-256 point")
+if(NOT PIPEBOARD_LICENCE_PUBLIC_KEY MATCHES "^[A-Za-z0-9_-]+$")
+  message(FATAL_ERROR "PIPEBOARD_LICENCE_PUBLIC_KEY must be base64url (tools/mint-licence.mjs --public-key)")
+endif()
+target_compile_definitions(pipeboard_app PRIVATE PIPEBOARD_LICENCE_PUBLIC_KEY="${PIPEBOARD_LICENCE_PUBLIC_KEY}")
+
 set(js_library_flags "")
 foreach(lib ${PIPEBOARD_JS_LIBRARIES})
   list(APPEND js_library_flags "SHELL:--js-library \"${lib}\"")
@@ -57,14 +69,15 @@ endforeach()
 target_link_options(pipeboard_app PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sINITIAL_MEMORY=64MB
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pb_api_export_workspace,_pb_api_import_workspace,_pb_api_dispatch,_pb_api_undo,_pb_api_redo,_pb_api_state,_pb_api_item_rect,_pb_api_frame_stats,_pb_api_reset_frame_stats,_pb_api_load_demo,_pb_on_text,_pb_on_shortcut,_pb_api_flush,_pb_storage_load_records,_pb_storage_load_deals,_pb_storage_loaded,_pb_storage_unavailable,_pb_storage_closed,_pb_storage_committed,_pb_storage_external,_pb_storage_info,_pb_storage_page_hidden,_pb_import_text,_pb_import_failed,_pb_share_link_done,_pb_api_preview_import,_pb_api_open_import,_pb_api_template_json,_pb_api_report
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_pb_api_export_workspace,_pb_api_import_workspace,_pb_api_dispatch,_pb_api_undo,_pb_api_redo,_pb_api_state,_pb_api_item_rect,_pb_api_frame_stats,_pb_api_reset_frame_stats,_pb_api_load_demo,_pb_on_text,_pb_on_shortcut,_pb_api_flush,_pb_storage_load_records,_pb_storage_load_deals,_pb_storage_loaded,_pb_storage_unavailable,_pb_storage_closed,_pb_storage_committed,_pb_storage_external,_pb_storage_info,_pb_storage_page_hidden,_pb_import_text,_pb_import_failed,_pb_share_link_done,_pb_api_preview_import,_pb_api_open_import,_pb_api_template_json,_pb_api_report,_pb_api_set_now,_pb_licence_verified
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPF64,HEAP32
   -sENVIRONMENT=web -sMINIFY_HTML=0
   "SHELL:--shell-file \"${CMAKE_SOURCE_DIR}/web/shell.html\""
   "SHELL:--post-js \"${CMAKE_SOURCE_DIR}/web/api.js\""
   ${js_library_flags}
   "SHELL:--embed-file \"${PIPEBOARD_FONT_SUBSET}@/fonts/ui.ttf\""
-  "SHELL:--embed-file \"${CMAKE_SOURCE_DIR}/assets/templates@/templates\"")
+  "SHELL:--embed-file \"${CMAKE_SOURCE_DIR}/assets/templates@/templates\""
+  "SHELL:--embed-file \"${CMAKE_SOURCE_DIR}/assets/tours@/tours\"")
 set_property(TARGET pipeboard_app APPEND PROPERTY LINK_DEPENDS
   "${CMAKE_SOURCE_DIR}/web/shell.html" "${CMAKE_SOURCE_DIR}/web/api.js" ${PIPEBOARD_JS_LIBRARIES} ${PIPEBOARD_TEMPLATES})
 

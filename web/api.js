@@ -51,6 +51,8 @@
     if (!t.ok) return Promise.reject(new Error(t.error));
     return api._makeShareLink(t.text);
   };
+  // A #tour= link that plays a pipeboard.tour document (README "Guided tours").
+  api.tourLink = (tour) => api._makeShareLink(asText(tour), 'tour');
   // Reports (README "Reports"): the report JSON text for params such as {pipeline, from, to, now};
   // throws an Error naming the bad parameter.
   api.report = (params = {}) => {
@@ -58,5 +60,12 @@
     if (!r.ok) throw new Error(r.error);
     return r.text;
   };
-  api.loadDemo = ({ deals = 240, onePipeline = false } = {}) => _pb_api_load_demo(deals, onePipeline ? 1 : 0);
+  api.loadDemo = ({ deals = 240, onePipeline = false } = {}) => takeResult(_pb_api_load_demo(deals, onePipeline ? 1 : 0));
+  // Moves the app's clock for tests and demos (README "The free trial"); only on ?debug=1 pages.
+  if (new URLSearchParams(window.location.search).get('debug') === '1') {
+    api.setNow = (iso) => {
+      const r = withCString(String(iso), (p) => takeResult(_pb_api_set_now(p)));
+      if (!r.ok) throw new Error(r.error);
+    };
+  }
 })();

@@ -71,7 +71,7 @@ mergeInto(LibraryManager.library, {
       const overlay = PbImport.overlay = document.createElement('div');
       overlay.id = 'pb-drop-hint';
       overlay.hidden = true;
-      overlay.textContent = 'Drop a Pipeboard template or backup (.json) to import it';
+      overlay.textContent = 'Drop a Pipeboard template, backup or tour (.json) to open it';
       overlay.style.cssText = 'position:fixed;inset:12px;display:flex;align-items:center;justify-content:center;' +
         'border:3px dashed #7aa2f7;border-radius:14px;background:rgba(20,24,36,0.78);color:#fff;' +
         'font:600 22px system-ui,sans-serif;pointer-events:none;z-index:10;';
@@ -128,10 +128,10 @@ mergeInto(LibraryManager.library, {
     },
 
     // Resolves with the link, or rejects with an Error saying why there is none.
-    makeLink: function (text) {
+    makeLink: function (text, kind) {
       const raw = new TextEncoder().encode(text);
       return PbImport.pipe(raw, new CompressionStream('deflate-raw')).then(function (packed) {
-        const url = location.origin + location.pathname + '#template=' + PbImport.toBase64Url(packed);
+        const url = location.origin + location.pathname + '#' + (kind || 'template') + '=' + PbImport.toBase64Url(packed);
         if (url.length > PbImport.MAX_LINK) {
           throw new Error('The link would be ' + url.length.toLocaleString('en-US') + ' characters, more than ' +
             PbImport.MAX_LINK.toLocaleString('en-US') + ' (too long for many browsers and chats): download the template file instead.');
@@ -140,11 +140,13 @@ mergeInto(LibraryManager.library, {
       });
     },
 
-    // At start-up: a #template= link opens the import preview; the fragment is cleared first.
+    // At start-up: a #template= link opens the import preview, a #tour= link plays its tour (the
+    // app tells them apart by their format); the fragment is cleared first.
     readFragment: function () {
       const hash = location.hash || '';
-      if (hash.indexOf('#template=') !== 0) return;
-      const data = hash.slice('#template='.length);
+      const prefix = ['#template=', '#tour='].find(function (p) { return hash.indexOf(p) === 0; });
+      if (!prefix) return;
+      const data = hash.slice(prefix.length);
       history.replaceState(null, '', location.pathname + location.search);
       let bytes;
       try { bytes = PbImport.fromBase64Url(decodeURIComponent(data)); } catch (e) {

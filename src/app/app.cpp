@@ -5,6 +5,7 @@
 #include "demo.hpp"
 #include "platform_web.hpp"
 #include "storage_web.hpp"
+#include "tours_web.hpp"
 
 namespace pb::app {
 
@@ -12,8 +13,6 @@ App& the_app() {
   static App app;
   return app;
 }
-
-Timestamp now_ms() { return static_cast<Timestamp>(date_now_ms()); }
 
 void FrameStats::add(double ms) {
   constexpr std::size_t kKeep = 600;
@@ -45,6 +44,8 @@ void install_session(App& app, Workspace ws) {
   // Ids must not collide with another tab's: seed from the clock and the page's randomness.
   const std::uint64_t seed = static_cast<std::uint64_t>(date_now_ms()) * 2654435761u ^ random_u64();
   app.session = Session(std::move(ws), seed);
+  // An ended trial refuses every change here, in the command layer (trial_web.hpp).
+  app.session.refuse_changes = [&app] { return read_only_reason(app); };
   app.session.on_change = [&app](const Change& c, bool forward) {
     if (!app.persist) return;
     app.persist->record(c, forward, app.session.workspace(), now_precise_ms());
@@ -64,8 +65,13 @@ void replace_workspace(App& app, Workspace ws) {
   schedule_storage_tick(app);
 }
 
-void load_demo(App& app, std::size_t deals, bool one_pipeline) {
+bool load_demo(App& app, std::size_t deals, bool one_pipeline) {
+  if (std::string why = read_only_reason(app); !why.empty()) {
+    say(app, std::move(why), true);
+    return false;
+  }
   replace_workspace(app, make_demo_workspace(DemoOptions{.deals = deals, .one_pipeline = one_pipeline, .now = now_ms()}));
+  return true;
 }
 
 void workspace_changed(App& app) {
@@ -85,6 +91,7 @@ void say(App& app, std::string text, bool error) {
 std::string dispatch(App& app, const Command& c) {
   Outcome o = app.session.dispatch(c, now_ms());
   if (!o.ok) return o.error;
+  if (o.change) notice_tour_events(app, *o.change);
   workspace_changed(app);
   return "";
 }
@@ -92,6 +99,7 @@ std::string dispatch(App& app, const Command& c) {
 std::string dispatch_json(App& app, std::string_view json_text) {
   Outcome o = app.session.dispatch_json(json_text, now_ms());
   if (!o.ok) return o.error;
+  if (o.change) notice_tour_events(app, *o.change);
   workspace_changed(app);
   return "";
 }

@@ -9,11 +9,13 @@
 
 #include "autosave.hpp"
 #include "session.hpp"
+#include "trial_web.hpp"
 #include "ui/dialogs.hpp"
 #include "ui/import_dialog.hpp"
 #include "ui/share_dialog.hpp"
 #include "ui/storage_panel.hpp"
 #include "ui/theme.hpp"
+#include "ui/tour_state.hpp"
 #include "ui/ui_state.hpp"
 #include "view_model.hpp"
 
@@ -65,7 +67,8 @@ struct App {
   ui::ImportUi import_ui;
   ui::ShareUi share_ui;
   GLFWwindow* window = nullptr;
-  float scale = 1.0f;         // devicePixelRatio the fonts were built for
+  float scale = 1.0f;         // the UI scale the fonts were built for: devicePixelRatio x zoom
+  float device_pixel_ratio = 1.0f;  // the page's, which maps device pixels to CSS pixels
   int width = 0, height = 0;  // backbuffer size in device pixels
   bool dark_applied = true;
 
@@ -81,11 +84,19 @@ struct App {
   std::uint64_t cached_revision = ~0ull;
   std::string cached_query_key;
   std::int64_t cached_past_key = -1;  // the past day the board was computed for (-1: today)
+  TrialState trial;           // the free trial and the licence (trial_web.hpp)
+  ui::LicenceUi licence_ui;
+  ui::TourUi tours;           // guided tours: playing, recording, the menu's list (tours_web.hpp)
+  // The revision right after a first visit loaded the demo: choosing "demo" on the welcome
+  // screen then has nothing to replace.
+  std::uint64_t fresh_demo_revision = ~0ull;
   ReportCache report_cache;  // the Reports view's (view_model.hpp)
   PastCache past_cache;      // the board on a past day
 };
 
 App& the_app();
+// The app's time: the wall clock (moved by pipeboard.setNow), never earlier than the latest time
+// the trial has seen (trial_web.hpp).
 Timestamp now_ms();
 // Applies a command from the UI or the API; returns "" or the error.
 std::string dispatch(App& app, const Command& c);
@@ -96,8 +107,8 @@ Outcome redo(App& app);
 void install_session(App& app, Workspace ws);
 // The same, and storage is made to hold exactly `ws`.
 void replace_workspace(App& app, Workspace ws);
-// Replaces the workspace with a generated demo one.
-void load_demo(App& app, std::size_t deals, bool one_pipeline);
+// Replaces the workspace with a generated demo one (refused, with the reason said, when read-only).
+bool load_demo(App& app, std::size_t deals, bool one_pipeline);
 // The one follow-up after anything changed the workspace: commands from the UI or the API,
 // undo and redo, imports, other tabs' changes and resolved conflicts. Bumps the revision (the
 // board is recomputed), draws again and keeps selections valid.

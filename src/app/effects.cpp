@@ -1,9 +1,12 @@
 #include "effects.hpp"
 
 #include "app.hpp"
+#include "first_run.hpp"
 #include "report_export.hpp"
 #include "share_web.hpp"
 #include "storage_web.hpp"
+#include "tours_web.hpp"
+#include "ui/tour_overlay.hpp"
 #include "ui/field_errors.hpp"
 #include "ui/views.hpp"
 
@@ -49,6 +52,7 @@ bool run(App& app, const ui::QueuedCommand& c) {
   }
   app.ui.message.clear();
   select_created(app, from.select, o.change);
+  if (o.change) notice_tour_events(app, *o.change);
   workspace_changed(app);
   return true;
 }
@@ -58,13 +62,13 @@ struct Perform {
   App& app;
   void operator()(const ui::effect::Undo&) const {
     const Outcome o = undo(app);
-    app.ui.message = o.ok ? "Undid " + app.session.redo_label() : "";
-    app.ui.message_is_error = false;
+    app.ui.message = o.ok ? "Undid " + app.session.redo_label() : app.session.refusal();
+    app.ui.message_is_error = !o.ok;
   }
   void operator()(const ui::effect::Redo&) const {
     const Outcome o = redo(app);
-    app.ui.message = o.ok ? "Redid " + app.session.undo_label() : "";
-    app.ui.message_is_error = false;
+    app.ui.message = o.ok ? "Redid " + app.session.undo_label() : app.session.refusal();
+    app.ui.message_is_error = !o.ok;
   }
   void operator()(const ui::effect::DownloadBackup&) const { download_backup(app); }
   void operator()(const ui::effect::ExportQuarantine&) const { export_quarantine(app); }
@@ -78,12 +82,25 @@ struct Perform {
   }
   void operator()(const ui::effect::SubmitPaste&) const { open_import(app, app.import_ui.paste, "pasted text"); }
   void operator()(const ui::effect::ConfirmImport&) const { confirm_import(app); }
-  void operator()(const ui::effect::DownloadTemplate& e) const { download_template(app, e.pipeline, e.include_deals); }
-  void operator()(const ui::effect::CopyShareLink& e) const { copy_share_link(app, e.pipeline, e.include_deals); }
-  void operator()(const ui::effect::SaveUserTemplate& e) const { save_user_template(app, e.pipeline); }
+  void operator()(const ui::effect::DownloadTemplate& e) const {
+    download_template(app, e.pipeline, e.include_deals);
+    ui::notify_tour(app.tours, TourEvent::TemplateShared);
+  }
+  void operator()(const ui::effect::CopyShareLink& e) const {
+    copy_share_link(app, e.pipeline, e.include_deals);
+    ui::notify_tour(app.tours, TourEvent::TemplateShared);
+  }
+  void operator()(const ui::effect::SaveUserTemplate& e) const {
+    save_user_template(app, e.pipeline);
+    ui::notify_tour(app.tours, TourEvent::TemplateShared);
+  }
   void operator()(const ui::effect::DeleteUserTemplate& e) const { delete_user_template(app, e.index); }
   void operator()(const ui::effect::ExportReportCsv& e) const { export_report_csv(app, e.table); }
   void operator()(const ui::effect::ExportReportJson&) const { export_report_json(app); }
+  void operator()(const ui::effect::ActivateLicence& e) const { activate_licence(app, e.key); }
+  void operator()(const ui::effect::StartWorkspace& e) const { start_workspace(app, e.from); }
+  void operator()(const ui::effect::SaveTour& e) const { save_tour(app, e.tour, e.download); }
+  void operator()(const ui::effect::ResetDemo&) const { reset_demo(app); }
 };
 
 // Changes to the workspace asked for while the board shows a past day: refused, since the

@@ -12,6 +12,7 @@
 #include "documents.hpp"
 #include "report_json.hpp"
 #include "storage_web.hpp"
+#include "tours_web.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/views.hpp"
 
@@ -56,7 +57,7 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_item_rect(const char* name) {
   const auto& app = pb::app::the_app();
   const pb::ui::Rect* r = pb::ui::items().find(name);
   if (!r) return to_c_string("null");
-  const float s = app.scale;
+  const float s = app.device_pixel_ratio;  // device pixels to CSS pixels, whatever the zoom
   return to_c_string(pb::json{{"x", r->x / s}, {"y", r->y / s}, {"width", r->w / s}, {"height", r->h / s}}.dump());
 }
 
@@ -84,9 +85,14 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_report(const char* params_json) {
 EMSCRIPTEN_KEEPALIVE void pb_api_flush() { pb::app::flush_storage(pb::app::the_app()); }
 
 // Replaces the workspace with generated demo data: a fresh start for walkthroughs.
-EMSCRIPTEN_KEEPALIVE void pb_api_load_demo(int deals, int one_pipeline) {
-  pb::app::load_demo(pb::app::the_app(), static_cast<std::size_t>(deals < 0 ? 0 : deals), one_pipeline != 0);
+EMSCRIPTEN_KEEPALIVE char* pb_api_load_demo(int deals, int one_pipeline) {
+  auto& app = pb::app::the_app();
+  if (!pb::app::load_demo(app, static_cast<std::size_t>(deals < 0 ? 0 : deals), one_pipeline != 0)) return result(app.ui.message);
+  return result("");
 }
+
+// Moves the app's clock (tests and demos; only with ?debug=1): the trial follows it.
+EMSCRIPTEN_KEEPALIVE char* pb_api_set_now(const char* iso) { return result(pb::app::set_now(pb::app::the_app(), iso)); }
 
 // Clears the frame-time samples, so a benchmark measures only its own phase.
 EMSCRIPTEN_KEEPALIVE void pb_api_reset_frame_stats() {
@@ -97,7 +103,7 @@ EMSCRIPTEN_KEEPALIVE void pb_api_reset_frame_stats() {
 
 // A small snapshot for tests and integrations: what is selected and what undo would do.
 EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
-  const auto& app = pb::app::the_app();
+  auto& app = pb::app::the_app();
   const auto& ws = app.session.workspace();
   pb::json field_errors = pb::json::object();  // rejected edits shown in place, by field name
   for (const auto& [name, e] : app.ui.field_errors) field_errors[name] = {{"message", e.message}, {"value", e.text}};
@@ -117,7 +123,8 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
                  {"typing", ImGui::GetIO().WantTextInput},
                  {"search", app.ui.search.data()},
                  {"dark", app.ui.dark},
-                 {"device_pixel_ratio", app.scale},
+                 {"device_pixel_ratio", app.device_pixel_ratio},
+                 {"zoom_percent", app.ui.zoom_percent},
                  {"canvas", {app.width, app.height}},
                  {"can_undo", app.session.can_undo()},
                  {"can_redo", app.session.can_redo()},
@@ -129,7 +136,11 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_state() {
                  {"past_shown", pb::ui::showing_past(app.ui)},
                  {"past_playing", app.ui.past.playing},
                  {"past_changed", app.past_cache.board ? app.past_cache.board->changed_since.size() : 0},
-                 {"past_hidden", app.past_cache.board ? app.past_cache.board->hidden : 0}};
+                 {"past_hidden", app.past_cache.board ? app.past_cache.board->hidden : 0},
+                 {"trial", pb::app::trial_state_json(app)},
+                 {"welcome", app.ui.show_welcome},
+                 {"presenter", app.ui.presenter},
+                 {"tour", pb::app::tour_state_json(app)}};
   if (view.report) view.report(app.ui, state);
   return to_c_string(state.dump());
 }

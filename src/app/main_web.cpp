@@ -16,6 +16,7 @@
 #include "frame_model.hpp"
 #include "platform_web.hpp"
 #include "storage_web.hpp"
+#include "tours_web.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/theme.hpp"
 
@@ -37,9 +38,10 @@ ui::Actions draw(App& app) {
   const ui::StorageSnapshot storage = storage_snapshot(app);
   const ui::History undo_history = history(app);
   const std::optional<ui::PastDay> past = past_day_view(app);
+  const ui::TrialView trial = trial_view(app);
   const ui::Screen screen{app.board,   app.report_cache.result, past ? &*past : nullptr, app.past_cache.first_day,
-                          app.summaries, app.gallery, storage, undo_history};
-  ui::Actions actions = ui::draw_root_layout(ctx, screen, {app.ui, app.storage_ui, app.import_ui, app.share_ui});
+                          app.summaries, app.gallery, storage, undo_history, trial};
+  ui::Actions actions = ui::draw_root_layout(ctx, screen, {app.ui, app.storage_ui, app.import_ui, app.share_ui, app.licence_ui, app.tours});
   // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y arrive through pb_on_shortcut (web/lib_platform.js).
   if (app.pending_shortcut == 1) actions.effect(ui::effect::Undo{});
   if (app.pending_shortcut == 2) actions.effect(ui::effect::Redo{});
@@ -81,6 +83,7 @@ void frame() {
   app.rendered_revision = app.revision;
   if (app.pending_frames > 0) --app.pending_frames;
   apply_actions(app, std::move(actions));
+  save_trial_clock(app);  // an hour on, so a clock set back later still finds the time seen
   if (app.stats.rendered == 0) app.stats.first_frame_at = emscripten_get_now();
   app.stats.add(emscripten_get_now() - start);
 }
@@ -112,13 +115,15 @@ int main() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // settings live in memory (and later in IndexedDB)
-  app.scale = v.device_pixel_ratio;
+  app.device_pixel_ratio = v.device_pixel_ratio;
+  app.scale = ui_scale(app, v);
   app.fonts = pb::ui::load_fonts(kFontPath, app.scale);
   pb::ui::apply_theme(app.ui.dark, app.scale);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   install_input_glue(app);
   app.gallery = load_builtin_gallery();
+  load_builtin_tours(app);
 
   // The workspace comes from IndexedDB; pipeboard.ready resolves once it has loaded.
   start_storage(app);

@@ -30,6 +30,9 @@ EM_JS(int, pb_url_int, (const char* name), {
   const n = v === null ? 0 : parseInt(v, 10);
   return isFinite(n) && n > 0 ? n : 0;
 });
+EM_JS(int, pb_url_is, (const char* name, const char* value), {
+  return new URLSearchParams(window.location.search).get(UTF8ToString(name)) === UTF8ToString(value) ? 1 : 0;
+});
 EM_JS(double, pb_random_u32, (), { return crypto.getRandomValues(new Uint32Array(1))[0]; });
 EM_JS(void, pb_announce_ready, (), { if (window.pipeboard && window.pipeboard._resolveReady) window.pipeboard._resolveReady(); });
 // clang-format on
@@ -58,7 +61,11 @@ std::uint64_t random_u64() {
 
 int url_int(const char* name) { return pb_url_int(name); }
 
+bool url_is(const char* name, const char* value) { return pb_url_is(name, value) != 0; }
+
 // [SECTION] Glue
+
+float ui_scale(const App& app, const Viewport& v) { return v.device_pixel_ratio * static_cast<float>(app.ui.zoom_percent) / 100.0f; }
 
 void sync_viewport(App& app) {
   const Viewport v = read_viewport();
@@ -70,9 +77,11 @@ void sync_viewport(App& app) {
     pb_set_canvas_size(w, h);  // the canvas backbuffer; CSS keeps it at 100vw x 100vh
     request_redraw(app);
   }
-  if (v.device_pixel_ratio != app.scale || app.dark_applied != app.ui.dark) {
-    if (v.device_pixel_ratio != app.scale) {
-      app.scale = v.device_pixel_ratio;
+  app.device_pixel_ratio = v.device_pixel_ratio;
+  const float scale = ui_scale(app, v);
+  if (scale != app.scale || app.dark_applied != app.ui.dark) {
+    if (scale != app.scale) {
+      app.scale = scale;
       app.fonts = ui::load_fonts(kFontPath, app.scale);
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();

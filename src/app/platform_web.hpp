@@ -29,10 +29,14 @@ double now_precise_ms();
 std::uint64_t random_u64();
 // A positive integer from the page's query string (?demo=10000), or 0.
 int url_int(const char* name);
+// Whether the query string has name=value (?start=demo).
+bool url_is(const char* name, const char* value);
 
 // [SECTION] Glue (needs ImGui and the GLFW window)
 
-// Follows the page's size, devicePixelRatio and the theme: canvas backbuffer, fonts, style.
+// devicePixelRatio times the presenter's zoom (UiState::zoom_percent).
+float ui_scale(const App& app, const Viewport& v);
+// Follows the page's size, devicePixelRatio, the zoom and the theme: canvas backbuffer, fonts, style.
 void sync_viewport(App& app);
 // After ImGui's GLFW backend: the wheel on the canvas, the page's clipboard and text input.
 void install_input_glue(App& app);

@@ -12,6 +12,7 @@
 #include "import_preview.hpp"
 #include "platform_web.hpp"
 #include "storage_web.hpp"
+#include "tours_web.hpp"
 #include "ui/theme.hpp"
 
 extern "C" {
@@ -74,8 +75,15 @@ char* to_c_string(const std::string& s) {
 void pick_import_file() { pb_import_pick_file(); }
 
 void open_import(App& app, std::string_view text, std::string source) {
+  // Tours travel the same ways as templates (files, drops, links) but play instead of importing.
+  // Only a document that names its format early is parsed twice: workspaces can be large.
+  if (text.substr(0, 65536).find("\"pipeboard.tour\"") != std::string_view::npos) {
+    const json doc = json::parse(text, nullptr, false);
+    if (is_tour_document(doc)) return open_tour_document(app, doc, source);
+  }
   ImportPreview preview = preview_import(app.session.workspace(), text);
   ui::open_import_preview(app.ui, app.import_ui, std::move(preview), std::move(source));
+  app.ui.show_welcome = false;  // arriving with a file or a #template= link is a start chosen
   request_redraw(app);
 }
 
@@ -89,6 +97,7 @@ void confirm_import(App& app) {
     request_redraw(app);
     return;
   }
+  if (o.change) notice_tour_events(app, *o.change);
   if (p.kind == DocumentKind::Template && o.change) {
     // Select the imported pipeline: the one created, or the one replaced or merged into.
     Id selected;
@@ -112,7 +121,9 @@ std::string template_text(const App& app, const std::string& pipeline, bool incl
   return format_document(template_to_json(make_template(ws, pipeline, include_deals)));
 }
 
-std::string template_file_name(std::string_view name) {
+std::string template_file_name(std::string_view name) { return file_name_for(name, ".pipeboard-template.json", "pipeline"); }
+
+std::string file_name_for(std::string_view name, std::string_view suffix, std::string_view fallback) {
   std::string slug;
   for (unsigned char c : name) {
     if (std::isalnum(c)) slug += static_cast<char>(std::tolower(c));
@@ -120,8 +131,10 @@ std::string template_file_name(std::string_view name) {
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   if (slug.size() > 60) slug.resize(60);
-  return (slug.empty() ? "pipeline" : slug) + ".pipeboard-template.json";
+  return (slug.empty() ? std::string(fallback) : slug) + std::string(suffix);
 }
+
+void download_text(const std::string& file_name, const std::string& text) { pb_download(file_name.c_str(), text.c_str()); }
 
 void download_template(App& app, const std::string& pipeline, bool include_deals) {
   const Pipeline* p = app.session.workspace().pipelines.find(pipeline);

@@ -21,6 +21,9 @@ void confirm_import(App& app);
 std::string template_text(const App& app, const std::string& pipeline, bool include_deals);
 // "<slug>.pipeboard-template.json"
 std::string template_file_name(std::string_view pipeline_name);
+// A file name from a name: lower-case letters and digits joined by "-", then `suffix`.
+std::string file_name_for(std::string_view name, std::string_view suffix, std::string_view fallback);
+void download_text(const std::string& file_name, const std::string& text);
 void download_template(App& app, const std::string& pipeline, bool include_deals);
 void copy_share_link(App& app, const std::string& pipeline, bool include_deals);
 // The user's templates: saved from a pipeline, deleted, and read back at start-up.

@@ -11,9 +11,11 @@
 #include "cross_tab.hpp"
 #include "demo.hpp"
 #include "documents.hpp"
+#include "first_run.hpp"
 #include "platform_web.hpp"
 #include "share_web.hpp"
 #include "storage_load.hpp"
+#include "tours_web.hpp"
 
 extern "C" {
 void pb_storage_start();
@@ -276,13 +278,14 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* info_json) {
   }
   g_loader.reset();
   const bool first_visit = ws.pipelines.empty() && ws.deals.empty() && !meta.contains("created") && legacy.empty();
-  install_session(app, std::move(ws));
-  load_user_templates(app, meta);
-
   WriteBatch extra;
   extra.label = "Start-up";
   extra.meta["schema"] = kStorageSchema;
-  if (first_visit) extra.meta["created"] = now_ms();  // the trial starts
+  start_trial(app, meta, extra);  // before the session: it refuses changes once the trial has ended
+  if (first_visit) extra.meta["created"] = now_ms();
+  install_session(app, std::move(ws));
+  load_user_templates(app, meta);
+  load_user_tours(app, meta);
   for (auto& q : report.quarantined) extra.quarantine.push_back(std::move(q));
   app.storage.quarantined = static_cast<std::size_t>(info.value("quarantined", 0)) + extra.quarantine.size();
   if (!extra.quarantine.empty())
@@ -294,9 +297,11 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* info_json) {
     app.storage.quarantine_note = std::to_string(app.storage.quarantined) + " unreadable records are set aside from an earlier start.";
 
   const int demo_deals = url_int("demo");
-  if (demo_deals > 0 || first_visit) {
-    // A first visit starts with sample data to explore; ?demo=N&one=1 sizes it (demos, benchmarks).
-    load_demo(app, demo_deals > 0 ? static_cast<std::size_t>(demo_deals) : 240, url_int("one") > 0);
+  if (demo_deals > 0) {
+    // ?demo=N&one=1: a generated workspace of N deals (walkthroughs at scale, benchmarks).
+    load_demo(app, static_cast<std::size_t>(demo_deals), url_int("one") > 0);
+  } else if (first_visit) {
+    begin_first_visit(app);  // the story demo behind the welcome screen
   } else if (migrated) {
     WriteBatch full = make_full_batch(app.session.workspace(), app.persist->mirror());
     full.label = "Upgrade saved data";
@@ -323,10 +328,13 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_unavailable(const char* reason) {
   app.persist->set_unavailable(reason);
   g_loader.reset();  // a read that failed part-way
   if (app.storage.loaded) return;
+  WriteBatch unsaved;  // the trial still starts, from localStorage's copy if there is one
+  start_trial(app, json::object(), unsaved);
   install_session(app, Workspace{});
   load_user_templates(app, json::object());
   const int demo_deals = url_int("demo");
-  load_demo(app, demo_deals > 0 ? static_cast<std::size_t>(demo_deals) : 240, url_int("one") > 0);
+  if (demo_deals > 0) load_demo(app, static_cast<std::size_t>(demo_deals), url_int("one") > 0);
+  else begin_first_visit(app);
   app.storage.loaded = true;
   app.storage.load_ms = now_precise() - app.storage.open_started_at;
   app.storage.ready_at = now_precise();
@@ -381,6 +389,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_info(const char* info_json) {
 // The page is being hidden or left: write everything now, in one transaction.
 EMSCRIPTEN_KEEPALIVE void pb_storage_page_hidden() {
   App& app = the_app();
+  save_trial_clock(app, true);
   if (app.persist) app.persist->flush_for_exit(now_precise());
 }
 

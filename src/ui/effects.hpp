@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "model.hpp"
+#include "tour.hpp"
 
 namespace pb::ui::effect {
 
@@ -41,6 +42,20 @@ struct ExportReportCsv {
   std::string table;
 };
 struct ExportReportJson {};
+// The trial and the first run (trial_ui.hpp, welcome.hpp).
+struct ActivateLicence {
+  std::string key;
+};
+// The welcome screen's three starts.
+struct StartWorkspace {
+  enum class From { Demo, Template, Empty } from = From::Demo;
+};
+// Guided tours and presenter mode (tour_recorder.hpp, presenter_bar.hpp).
+struct SaveTour {  // checked, kept with the workspace's data, and offered in the help menu
+  Tour tour;
+  bool download = false;  // also as a .pipeboard-tour.json file
+};
+struct ResetDemo {};  // a fresh demo workspace, as one undoable change
 
 }  // namespace pb::ui::effect
 
@@ -50,6 +65,7 @@ using Effect = std::variant<effect::Undo, effect::Redo, effect::DownloadBackup, 
                             effect::DismissQuarantine, effect::KeepMine, effect::TakeTheirs, effect::PickImportFile,
                             effect::OpenPaste, effect::SubmitPaste, effect::ConfirmImport, effect::DownloadTemplate,
                             effect::CopyShareLink, effect::SaveUserTemplate, effect::DeleteUserTemplate,
-                            effect::ExportReportCsv, effect::ExportReportJson>;
+                            effect::ExportReportCsv, effect::ExportReportJson, effect::ActivateLicence,
+                            effect::StartWorkspace, effect::SaveTour, effect::ResetDemo>;
 
 }  // namespace pb::ui

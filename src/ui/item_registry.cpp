@@ -33,6 +33,18 @@ void ItemRegistry::add_last_item(std::string name) {
   add(std::move(name), Rect{min.x, min.y, max.x - min.x, max.y - min.y});
 }
 
+std::string ItemRegistry::name_at(float x, float y) const {
+  std::string best;
+  float best_area = 0;
+  for (const auto& [name, r] : items_) {
+    if (x < r.x || y < r.y || x >= r.x + r.w || y >= r.y + r.h) continue;
+    if (name.starts_with("dialog:") || name.starts_with("banner:") || name.starts_with("tour:")) continue;
+    const float area = r.w * r.h;
+    if (best.empty() || area < best_area || (area == best_area && name < best)) best = name, best_area = area;
+  }
+  return best;
+}
+
 ItemRegistry& items() {
   static ItemRegistry registry;
   return registry;

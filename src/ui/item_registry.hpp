@@ -22,6 +22,10 @@ class ItemRegistry {
     return it == items_.end() ? nullptr : &it->second;
   }
 
+  // The smallest named element under a point, leaving out what only frames others (dialogs,
+  // banners, the tour's own card): what a click there pressed. "" when none.
+  std::string name_at(float x, float y) const;
+
  private:
   std::unordered_map<std::string, Rect> items_;
 };

@@ -11,6 +11,10 @@
 #include "sidebar.hpp"
 #include "top_bar.hpp"
 #include "views.hpp"
+#include "presenter_bar.hpp"
+#include "tour_overlay.hpp"
+#include "tour_recorder.hpp"
+#include "welcome.hpp"
 
 namespace pb::ui {
 namespace {
@@ -35,7 +39,7 @@ void shortcuts(const Ctx& ctx, const Screen& screen, UiState& ui, Actions& actio
     else if (io.WantTextInput) ImGui::ClearActiveID();
     else if (!ui.open_deal.empty() && ui.dialog.kind == Dialog::None) ui.open_deal.clear();
   }
-  if (io.WantTextInput || ctrl || ui.dialog.kind != Dialog::None) return;
+  if (io.WantTextInput || ctrl || ui.dialog.kind != Dialog::None || ui.show_welcome || ImGui::GetTopMostPopupModal()) return;
   if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
     if (io.KeyShift) ui.show_help = !ui.show_help;
     else ui.focus_request = "search";
@@ -58,6 +62,8 @@ Actions draw_root_layout(const Ctx& ctx, const Screen& screen, ScreenState state
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
   draw_top_bar(ctx, screen, state, actions);
   draw_storage_banner(ctx, screen.storage, state.storage, actions);
+  draw_trial_banner(ctx, screen.trial, state.licence);
+  draw_presenter_bar(ctx, ui, state.tours, actions);
   ImGui::BeginChild("sidebar", ImVec2(ctx.px(250), 0), false);
   draw_sidebar(ctx, screen.summaries, ui, actions);
   ImGui::EndChild();
@@ -78,9 +84,13 @@ Actions draw_root_layout(const Ctx& ctx, const Screen& screen, ScreenState state
   draw_dialogs(ctx, screen.gallery, ui, actions);
   draw_share_import_dialogs(ctx, state, actions);
   draw_help(ctx, ui);
+  draw_licence_dialog(ctx, screen.trial, state.licence, actions);
+  draw_welcome(ctx, ui, actions);
   draw_storage_details(ctx, screen.storage, state.storage, actions);
   draw_conflict_dialog(ctx, screen.storage, state.storage, actions);
-  shortcuts(ctx, screen, ui, actions);
+  if (!tour_has_keyboard(state.tours)) shortcuts(ctx, screen, ui, actions);
+  draw_tour_overlay(ctx, ui, state.tours);
+  draw_tour_recorder(ctx, state.tours, actions);
   ImGui::End();
   return actions;
 }

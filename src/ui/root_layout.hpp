@@ -9,6 +9,8 @@
 #include "import_dialog.hpp"
 #include "share_dialog.hpp"
 #include "storage_panel.hpp"
+#include "tour_state.hpp"
+#include "trial_ui.hpp"
 #include "ui_state.hpp"
 #include "view_data.hpp"
 
@@ -30,6 +32,7 @@ struct Screen {
   const std::vector<GalleryItem>& gallery;
   const StorageSnapshot& storage;
   const History& history;
+  const TrialView& trial;
 };
 
 // The UI's own state, which drawing changes as the user clicks and types.
@@ -38,6 +41,8 @@ struct ScreenState {
   StorageUi& storage;
   ImportUi& import;
   ShareUi& share;
+  LicenceUi& licence;
+  TourUi& tours;
 };
 
 Actions draw_root_layout(const Ctx& ctx, const Screen& screen, ScreenState state);

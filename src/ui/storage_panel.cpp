@@ -6,6 +6,7 @@
 
 #include "codec.hpp"
 #include "item_registry.hpp"
+#include "widgets.hpp"
 
 namespace pb::ui {
 namespace {
@@ -24,12 +25,6 @@ std::string megabytes(double bytes) {
 void name_window(const char* name) {
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   items().add(name, Rect{pos.x, pos.y, size.x, size.y});
-}
-
-bool button(const char* label, const char* name) {
-  const bool pressed = ImGui::Button(label);
-  items().add_last_item(name);
-  return pressed;
 }
 
 const char* kind_label(RecordKind kind) {
@@ -141,13 +136,13 @@ bool draw_storage_banner(const Ctx& ctx, const StorageSnapshot& s, StorageUi& ui
   ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", message.c_str());
   items().add_last_item("text:storage-banner");
   ImGui::SameLine();
-  if (offer_backup && button("Download backup", "button:backup")) actions.effect(effect::DownloadBackup{});
+  if (offer_backup && named_button("Download backup", "button:backup")) actions.effect(effect::DownloadBackup{});
   if (!offer_backup && !s.quarantine_note.empty()) {
-    if (button("Export them", "button:quarantine-export")) actions.effect(effect::ExportQuarantine{});
+    if (named_button("Export them", "button:quarantine-export")) actions.effect(effect::ExportQuarantine{});
     ImGui::SameLine();
-    if (button("Dismiss", "button:quarantine-dismiss")) actions.effect(effect::DismissQuarantine{});
+    if (named_button("Dismiss", "button:quarantine-dismiss")) actions.effect(effect::DismissQuarantine{});
   } else if (!offer_backup) {
-    if (button("OK", "button:notice-ok")) ui.notice_dismissed = true;
+    if (named_button("OK", "button:notice-ok")) ui.notice_dismissed = true;
   }
   ImGui::EndChild();
   ImGui::PopStyleColor();
@@ -172,10 +167,10 @@ void draw_storage_details(const Ctx& ctx, const StorageSnapshot& s, StorageUi& u
   ImGui::Text("Used: %s of %s available", megabytes(s.usage).c_str(), megabytes(s.quota).c_str());
   ImGui::Text("Records set aside: %zu", s.quarantined);
   ImGui::Spacing();
-  if (button("Download backup", "button:details-backup")) actions.effect(effect::DownloadBackup{});
+  if (named_button("Download backup", "button:details-backup")) actions.effect(effect::DownloadBackup{});
   if (s.quarantined > 0) {
     ImGui::SameLine();
-    if (button("Export set-aside records", "button:details-quarantine")) actions.effect(effect::ExportQuarantine{});
+    if (named_button("Export set-aside records", "button:details-quarantine")) actions.effect(effect::ExportQuarantine{});
   }
   ImGui::End();
 }
@@ -198,19 +193,19 @@ void draw_conflict_dialog(const Ctx& ctx, const StorageSnapshot& s, StorageUi& u
     if (ui.view_both) draw_both(ctx, ctx.ws, c);
   }
   ImGui::Spacing();
-  if (button("Keep mine", "button:conflict-mine")) {
+  if (named_button("Keep mine", "button:conflict-mine")) {
     actions.effect(effect::KeepMine{});
     ui.view_both = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (button("Take theirs", "button:conflict-theirs")) {
+  if (named_button("Take theirs", "button:conflict-theirs")) {
     actions.effect(effect::TakeTheirs{});
     ui.view_both = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (button(ui.view_both ? "Hide details" : "View both", "button:conflict-both")) ui.view_both = !ui.view_both;
+  if (named_button(ui.view_both ? "Hide details" : "View both", "button:conflict-both")) ui.view_both = !ui.view_both;
   ImGui::EndPopup();
 }
 

@@ -4,6 +4,7 @@
 
 #include "item_registry.hpp"
 #include "theme.hpp"
+#include "tour_recorder.hpp"
 
 namespace pb::ui {
 namespace {
@@ -34,6 +35,31 @@ void history_button(const char* label, bool enabled, const char* item, const cha
   items().add_last_item(item);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && enabled) ImGui::SetTooltip("%s %s  (%s)", label, what.c_str(), keys);
   ImGui::EndDisabled();
+}
+
+// The ? menu: tours, shortcuts, the welcome screen, presenter mode and the licence.
+void help_menu(UiState& ui, LicenceUi& licence, TourUi& tours) {
+  if (!ImGui::BeginPopup("helpmenu")) return;
+  for (std::size_t i = 0; i < tours.tours.size(); ++i) {
+    const std::string label = (i < tours.builtin ? "Take the tour: " : "Play: ") + tours.tours[i].name;
+    if (ImGui::MenuItem(label.c_str())) start_tour(tours, tours.tours[i]);
+    items().add_last_item("menu:tour:" + std::to_string(i));
+  }
+  if (ImGui::MenuItem("Record a tour…")) start_recording(tours);
+  items().add_last_item("menu:tour-record");
+  ImGui::Separator();
+  if (ImGui::MenuItem("Keyboard shortcuts", "?")) ui.show_help = true;
+  items().add_last_item("menu:help-shortcuts");
+  if (ImGui::MenuItem("Welcome screen…")) ui.show_welcome = true;
+  items().add_last_item("menu:help-welcome");
+  if (ImGui::MenuItem("Licence…")) open_licence_dialog(licence);
+  items().add_last_item("menu:help-licence");
+  if (ImGui::MenuItem("Presenter mode", nullptr, ui.presenter)) {
+    ui.presenter = !ui.presenter;
+    if (!ui.presenter) ui.zoom_percent = 100;
+  }
+  items().add_last_item("menu:presenter");
+  ImGui::EndPopup();
 }
 
 }  // namespace
@@ -67,6 +93,11 @@ void draw_top_bar(const Ctx& ctx, const Screen& screen, ScreenState state, Actio
                        ui.message.c_str());
   }
   const float right = ImGui::GetWindowContentRegionMax().x;
+  if (!screen.trial.hidden) {  // the quiet trial button, left of the menus
+    const std::string label = trial_badge_label(screen.trial);
+    ImGui::SameLine(right - ctx.px(404) - ImGui::CalcTextSize(label.c_str()).x - ImGui::GetStyle().FramePadding.x * 2);
+    draw_trial_badge(ctx, screen.trial, state.licence);
+  }
   ImGui::SameLine(right - ctx.px(392));
   export_import_menu(ctx, ui, actions);
   ImGui::SameLine(right - ctx.px(252));
@@ -75,8 +106,9 @@ void draw_top_bar(const Ctx& ctx, const Screen& screen, ScreenState state, Actio
   if (ImGui::Button(ui.dark ? "Light" : "Dark", ImVec2(ctx.px(70), 0))) ui.dark = !ui.dark;
   items().add_last_item("button:theme");
   ImGui::SameLine();
-  if (ImGui::Button("?", ImVec2(ctx.px(34), 0))) ui.show_help = !ui.show_help;
+  if (ImGui::Button("?", ImVec2(ctx.px(34), 0))) ImGui::OpenPopup("helpmenu");
   items().add_last_item("button:help");
+  help_menu(ui, state.licence, state.tours);
 }
 
 }  // namespace pb::ui

@@ -116,6 +116,9 @@ struct UiState {
   // "newstage"). Also how a field is emptied after Enter: ImGui keeps an active field's text.
   std::string focus_request;
   bool show_help = false;
+  bool presenter = false;     // presenter mode: no trial banner, bigger text (presenter_bar.hpp)
+  int zoom_percent = 100;     // the UI's size on top of devicePixelRatio: 125 or 150 for a projector
+  bool show_welcome = false;  // the first-run welcome (welcome.hpp); reopened from the help menu
 
   // Editing buffers.
   std::map<std::string, TextBuffer> quick_add;  // per column key

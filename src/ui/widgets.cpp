@@ -8,6 +8,12 @@
 
 namespace pb::ui {
 
+bool named_button(const char* label, const char* name, float width) {
+  const bool pressed = ImGui::Button(label, ImVec2(width, 0));
+  items().add_last_item(name);
+  return pressed;
+}
+
 void focus_claim(UiState& ui, const std::string& name) {
   if (ui.focus_request != name) return;
   // Activates the field as keyboard input next frame. SetKeyboardFocusHere() does not reach text

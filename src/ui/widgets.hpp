@@ -11,6 +11,8 @@ namespace pb::ui {
 void focus_claim(UiState& ui, const std::string& name);
 // After a field submitted with Enter: lets go of it and takes focus back next frame, empty.
 void refocus_after_submit(UiState& ui, const std::string& name);
+// A button registered under `name` in the item registry (width 0: fits its label).
+bool named_button(const char* label, const char* name, float width = 0);
 
 // [SECTION] Fields with in-place errors (field_errors.hpp)
 

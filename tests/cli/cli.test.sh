@@ -128,6 +128,34 @@ open('$work/bigtemplate.json','w').write(json.dumps(d))"
 run 1 "17 MB template" validate "$work/bigtemplate.json"
 has "17 MB template" "$work/out" "the limit is 16 MB"
 
+# --- validate: tours (src/core/tour) ---
+run 0 "validate the intro tour" validate "$root/assets/tours/intro.json"
+has "validate the intro tour" "$work/out" "intro.json: ok (tour, version 1)"
+run 0 "validate a tour from stdin" validate - <"$root/assets/tours/intro.json"
+has "validate a tour from stdin" "$work/out" "-: ok (tour, version 1)"
+python3 - "$root" "$work" <<'PY'
+import json, sys
+root, work = sys.argv[1], sys.argv[2]
+t = json.load(open(f"{root}/assets/tours/intro.json"))
+steps = t["tour"]["steps"]
+steps[1]["action"]["kind"] = "fly"
+steps[3]["title"] = ""
+steps[4]["advance"] = {"event": "teleported"}
+open(f"{work}/badtour.json", "w").write(json.dumps(t))
+t["version"] = 2
+open(f"{work}/futuretour.json", "w").write(json.dumps(t))
+PY
+run 1 "invalid tour" validate "$work/badtour.json"
+has "invalid tour" "$work/out" 'badtour.json: /tour/steps/1/action/kind: unknown action "fly" (one of pipeline, group, view, reports, board, past_day)'
+has "invalid tour" "$work/out" "badtour.json: /tour/steps/3/title: must not be empty"
+has "invalid tour" "$work/out" 'badtour.json: /tour/steps/4/advance/event: unknown event "teleported"'
+has "invalid tour" "$work/out" "badtour.json: invalid (3 errors)"
+run 1 "future tour" validate "$work/futuretour.json"
+has "future tour" "$work/out" "/version: this file is from a newer Pipeboard (version 2); this app reads version 1"
+# A tour among other documents: each is checked as what it is.
+run 1 "tour among documents" validate "${samples[0]}" "$root/assets/tours/intro.json" "$work/badtour.json"
+[ "$(grep -c ': ok (' "$work/out")" -eq 2 ] && pass || fail "tour among documents: the good files are still reported ok"
+
 # --- fmt ---
 for t in "${templates[@]}"; do run 0 "fmt --check $(basename "$t")" fmt "$t" --check; done
 run 1 "fmt --check unformatted" fmt "$root/tests/samples/workspace-v2.json" --check

@@ -162,6 +162,8 @@ test('a higher device scale factor renders crisp and clicks still land', async (
     const r = await rectOf(page, 'button:help');
     assert.ok(r.x + r.width <= 1280 && r.y >= 0, 'rectangles are in CSS pixels');
     await click(page, 'button:help');
+    await waitFor(page, () => window.pipeboard.itemRect('menu:help-shortcuts') !== null);
+    await click(page, 'menu:help-shortcuts');
     await waitFor(page, () => window.pipeboard.itemRect('overlay:help') !== null);
     await saveScreenshot(page, `board-scale-${scale}.png`);
     await page.keyboard.press('Escape');

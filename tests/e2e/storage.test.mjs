@@ -68,9 +68,7 @@ test('data survives a reload, and the first visit is saved without a Save button
     const flushed = await flush(page);
     assert.equal(flushed.status, 'saved');
     assert.equal(flushed.pending, 0);
-    await page.reload();
-    await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready);
-    await page.evaluate(() => window.pipeboard.ready);
+    await reopen(page);  // not reload(): openApp's URL holds ?demo=240, which would replace the data
     const after = await exportWs(page);
     assert.deepEqual(after, { ...ws, deals: after.deals }, 'everything else is as it was');
     assert.equal(after.deals.length, ws.deals.length);

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Checks assets/schema/*.schema.json (JSON Schema 2020-12) against the reader, with Debian's
-python3-jsonschema: the schemas are valid; both share one set of $defs; every sample and built-in
-template validates; version 1 samples do not, until pipeboard-json migrates them; and on a list of
-broken and borderline documents the schema and `pipeboard-json validate` agree.
+python3-jsonschema: the schemas are valid; the workspace and template schemas share one set of $defs;
+every sample, built-in template and built-in tour validates; version 1 samples do not, until
+pipeboard-json migrates them; and on a list of broken and borderline documents (tours too) the schema
+and `pipeboard-json validate` agree.
 
 Usage: tests/schema/schema_test.py [path/to/pipeboard-json]  (default build/native-debug/pipeboard-json)
 Run with Debian's /usr/bin/python3, which has python3-jsonschema (shell/setup installs it)."""
@@ -168,6 +169,88 @@ for kind, doc in (("workspace", ws), ("template", tp)):
         check(accepted, f"{kind}: {name}: the reader refused it: {output.strip()[:300]}")
         errors = schema_errors(kind, d)
         check(not errors, f"{kind}: {name}: the schema refused it: {[e.message for e in errors[:3]]}")
+
+# Tours: a schema of their own (no shared $defs). The built-in tours are valid by both, and on broken
+# and borderline tours the schema and `pipeboard-json validate` agree. (Real calendar days are the
+# reader's alone: "2026-02-30" passes the schema's pattern.)
+tour_schema = load("assets/schema/tour.schema.json")
+try:
+    jsonschema.Draft202012Validator.check_schema(tour_schema)
+    check(True, "")
+except jsonschema.SchemaError as e:
+    check(False, f"tour.schema.json is not a valid 2020-12 schema: {e.message}")
+tour_validator = jsonschema.Draft202012Validator(tour_schema)
+tours = [p[len(ROOT) + 1:] for p in sorted(glob.glob(os.path.join(ROOT, "assets/tours/*.json")))]
+check(len(tours) >= 1, "built-in tours found")
+for path in tours:
+    errors = list(tour_validator.iter_errors(load(path)))
+    check(not errors, f"{path}: {[e.message for e in errors[:3]]}")
+    accepted, output = reader_accepts(load(path))
+    check(accepted, f"{path}: the reader refused it: {output.strip()[:300]}")
+
+intro = load("assets/tours/intro.json")
+
+
+def step_put(i, key, value):
+    return put(["tour", "steps", i, key], value)
+
+
+tour_broken = [
+    ("unknown top-level key", put(["colour"], "red")),
+    ("version 2", put(["version"], 2)),
+    ("version as a string", put(["version"], "1")),
+    ("no tour", drop(["tour"])),
+    ("tour id empty", put(["tour", "id"], "")),
+    ("tour name blank", put(["tour", "name"], " ")),
+    ("tour unknown key", put(["tour", "colour"], "red")),
+    ("no steps", put(["tour", "steps"], [])),
+    ("61 steps", lambda d: d["tour"].update(steps=(d["tour"]["steps"] * 61)[:61])),
+    ("step title missing", drop(["tour", "steps", 0, "title"])),
+    ("step title null", step_put(0, "title", None)),
+    ("step title blank", step_put(0, "title", " \t")),
+    ("step text of 601 characters", step_put(0, "text", "é" * 601)),
+    ("step unknown key", step_put(0, "colour", "red")),
+    ("target not an item name", step_put(0, "target", "Save view")),
+    ("target without a name", step_put(0, "target", "button:")),
+    ("action kind unknown", put(["tour", "steps", 1, "action", "kind"], "fly")),
+    ("action without kind", drop(["tour", "steps", 1, "action", "kind"])),
+    ("action value missing", drop(["tour", "steps", 1, "action", "value"])),
+    ("action pipeline empty", put(["tour", "steps", 1, "action", "value"], "")),
+    ("action unknown key", put(["tour", "steps", 1, "action", "speed"], 2)),
+    ("action a string", step_put(1, "action", "board")),
+    ("group by unknown key", step_put(1, "action", {"kind": "group", "value": "colour"})),
+    ("board with a value", step_put(1, "action", {"kind": "board", "value": "smb"})),
+    ("past day format", step_put(1, "action", {"kind": "past_day", "value": "01.09.2026"})),
+    ("past day without value", step_put(1, "action", {"kind": "past_day"})),
+    ("advance event unknown", step_put(0, "advance", {"event": "teleported"})),
+    ("advance an event's bare name", step_put(0, "advance", "view_saved")),
+    ("advance unknown key", step_put(0, "advance", {"event": "view_saved", "after": 2})),
+    ("advance a number", step_put(0, "advance", 1)),
+]
+tour_borderline_ok = [
+    ("optional fields null", lambda d: (d["tour"].update(description=None),
+                                        d["tour"]["steps"][0].update(target=None, action=None, advance=None))),
+    ("advance next", step_put(0, "advance", "next")),
+    ("text of 600 characters", step_put(0, "text", "é" * 600)),
+    ("60 steps", lambda d: d["tour"].update(steps=(d["tour"]["steps"] * 60)[:60])),
+    ("empty target and description", lambda d: (d["tour"].update(description=""), d["tour"]["steps"][1].update(target=""))),
+    ("reports without value", step_put(1, "action", {"kind": "reports"})),
+    ("reports value null", step_put(1, "action", {"kind": "reports", "value": None})),
+    ("board value null", step_put(1, "action", {"kind": "board", "value": None})),
+    ("past day cleared", step_put(1, "action", {"kind": "past_day", "value": ""})),
+    ("group by a custom field", step_put(1, "action", {"kind": "group", "value": "custom.region"})),
+]
+for name, fn in tour_broken:
+    d = edited(intro, fn)
+    accepted, output = reader_accepts(d)
+    check(not accepted, f"tour: {name}: the reader accepted it")
+    check(bool(list(tour_validator.iter_errors(d))), f"tour: {name}: the schema accepted it (reader said: {output.strip()[:200]})")
+for name, fn in tour_borderline_ok:
+    d = edited(intro, fn)
+    accepted, output = reader_accepts(d)
+    check(accepted, f"tour: {name}: the reader refused it: {output.strip()[:300]}")
+    errors = list(tour_validator.iter_errors(d))
+    check(not errors, f"tour: {name}: the schema refused it: {[e.message for e in errors[:3]]}")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
