@@ -30,6 +30,7 @@ struct FrameStats {
   void add(double ms);
   double last = 0;
   double first_frame_at = 0;  // performance.now() when the first frame was drawn
+  double board_frame_at = 0;  // ... and the first with the loaded workspace's deals (shell/bench first run)
 };
 
 // What the app knows about its storage beyond the autosave queue.

@@ -98,7 +98,7 @@ struct Perform {
   void operator()(const ui::effect::ExportReportCsv& e) const { export_report_csv(app, e.table); }
   void operator()(const ui::effect::ExportReportJson&) const { export_report_json(app); }
   void operator()(const ui::effect::ActivateLicence& e) const { activate_licence(app, e.key); }
-  void operator()(const ui::effect::StartWorkspace& e) const { start_workspace(app, e.from); }
+  void operator()(const ui::effect::StartWorkspace& e) const { start_workspace(app, e.from, e.tour); }
   void operator()(const ui::effect::SaveTour& e) const { save_tour(app, e.tour, e.download); }
   void operator()(const ui::effect::ResetDemo&) const { reset_demo(app); }
 };

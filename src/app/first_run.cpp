@@ -5,7 +5,7 @@
 #include "documents.hpp"
 #include "platform_web.hpp"
 #include "storage_web.hpp"
-#include "ui/tour_state.hpp"
+#include "ui/tour_overlay.hpp"
 
 namespace pb::app {
 namespace {
@@ -56,11 +56,12 @@ void reset_demo(App& app) {
   say(app, "The demo data is fresh again. Undo brings back what was there.", false);
 }
 
-void start_workspace(App& app, From from) {
+void start_workspace(App& app, From from, bool tour) {
   app.ui.show_welcome = false;
   remember_welcomed(app);
   std::string error;
   if (from == From::Demo) {
+    if (tour && !app.tours.tours.empty()) ui::start_tour(app.tours, app.tours.tours.front());
     if (app.revision == app.fresh_demo_revision) return;  // it is on screen already
     error = import_workspace(app, story_demo());
     if (error.empty()) say(app, "The demo workspace is loaded. Undo brings back what you had.", false);

@@ -11,7 +11,7 @@ struct App;
 void begin_first_visit(App& app);
 // Demo and empty replace the workspace as one undoable change, so nothing is lost by a stray
 // click on a reopened welcome screen; template starts empty with the template gallery open.
-void start_workspace(App& app, ui::effect::StartWorkspace::From from);
+void start_workspace(App& app, ui::effect::StartWorkspace::From from, bool tour = false);
 // Presenter mode's "Reset demo": a fresh demo workspace as one undoable change, shown from the
 // first pipeline's board, with any tour stopped.
 void reset_demo(App& app);

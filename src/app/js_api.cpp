@@ -68,6 +68,7 @@ EMSCRIPTEN_KEEPALIVE char* pb_api_frame_stats() {
   std::sort(sorted.begin(), sorted.end());
   auto at = [&](double q) { return sorted.empty() ? 0.0 : sorted[static_cast<std::size_t>(q * (sorted.size() - 1))]; };
   return to_c_string(pb::json{{"frames", stats.rendered}, {"first_frame_at_ms", stats.first_frame_at},
+                               {"board_frame_at_ms", stats.board_frame_at},
                  {"last_ms", stats.last}, {"median_ms", at(0.5)},
                  {"p95_ms", at(0.95)}, {"max_ms", at(1.0)}, {"samples", sorted.size()}}
                          .dump());

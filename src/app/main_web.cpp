@@ -85,6 +85,8 @@ void frame() {
   apply_actions(app, std::move(actions));
   save_trial_clock(app);  // an hour on, so a clock set back later still finds the time seen
   if (app.stats.rendered == 0) app.stats.first_frame_at = emscripten_get_now();
+  if (app.stats.board_frame_at == 0 && app.storage.loaded && !app.session.workspace().deals.empty())
+    app.stats.board_frame_at = emscripten_get_now();
   app.stats.add(emscripten_get_now() - start);
 }
 

@@ -49,6 +49,7 @@ struct ActivateLicence {
 // The welcome screen's three starts.
 struct StartWorkspace {
   enum class From { Demo, Template, Empty } from = From::Demo;
+  bool tour = false;  // then the built-in tour (demo only)
 };
 // Guided tours and presenter mode (tour_recorder.hpp, presenter_bar.hpp).
 struct SaveTour {  // checked, kept with the workspace's data, and offered in the help menu

@@ -75,6 +75,13 @@ void draw_welcome(const Ctx& ctx, UiState& ui, Actions& actions) {
       ImGui::CloseCurrentPopup();
     }
   ImGui::Dummy(ImVec2(0, ctx.px(2)));
+  // The quickest way to see why several pipelines beat one: the demo with its guided tour.
+  if (named_button("New here? Explore the demo with a 3-minute guided tour", "welcome:tour", card_width)) {
+    actions.effect(effect::StartWorkspace{From::Demo, true});
+    ui.show_welcome = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::Dummy(ImVec2(0, ctx.px(2)));
   ImGui::TextDisabled("You can come back here from the ? menu.");
   if (ui.show_welcome && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {  // Escape: keep what is on screen
     ui.show_welcome = false;

@@ -86,6 +86,21 @@ test('a first visit shows the welcome, each of its three starts works, and later
   });
 });
 
+test('the welcome offers the demo with its guided tour in one click', { timeout: 120000 }, async () => {
+  await withBrowser(async (context) => {
+    const { page, errors } = await openApp(context, server.url, { choose: false });
+    await click(page, 'welcome:tour');
+    await waitFor(page, () => window.pipeboard.state().tour.playing);
+    const s = await state(page);
+    assert.equal(s.welcome, false);
+    assert.equal(s.tour.step, 1);
+    assert.equal(s.tour.id, 'intro');
+    assert.ok(s.deals > 100, 'on the demo workspace');
+    await rectOf(page, 'tour:card');
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('a demo link skips the welcome and lands on the demo board', { timeout: 120000 }, async () => {
   await withBrowser(async (context) => {
     const { page, errors } = await openApp(context, server.url + '?start=demo', { choose: false });
