@@ -212,6 +212,25 @@ test('the trial on day 1, 12 and 15: read-only at the end, exports work, a reloa
     assert.equal((await rename(page, ws.deals[1].id, 'Clock trick')).ok, false);
     await reopen(page, '');
     assert.equal((await trial(page)).phase, 'expired', 'the real clock, earlier than the latest seen, changes nothing');
+
+    // Storage only partly cleared: either copy of the trial's clock is enough.
+    await page.evaluate(() => localStorage.clear());
+    await reopen(page, '');
+    assert.equal((await trial(page)).phase, 'expired', 'localStorage cleared: IndexedDB still knows');
+    assert.equal((await workspace(page)).deals.length, 240, 'and the data is as it was');
+    assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
+    await page.goto('about:blank');  // the app lets go of its database
+    const side = await context.newPage();  // same origin, without the app
+    await side.goto(server.url + 'favicon.svg');
+    await side.evaluate(() => new Promise((resolve, reject) => {
+      const r = indexedDB.deleteDatabase('pipeboard');
+      r.onsuccess = () => resolve();
+      r.onerror = () => reject(r.error);
+    }));
+    await side.close();
+    await reopen(page, '');
+    assert.equal((await trial(page)).phase, 'expired', 'IndexedDB deleted: localStorage still knows, the trial does not restart');
+    assert.equal((await state(page)).welcome, true, 'the data was deleted, so it is a first visit again');
     assert.deepEqual(errors, []);
   });
 });

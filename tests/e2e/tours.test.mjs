@@ -129,6 +129,23 @@ test('the arrow keys and Esc drive the tour; Back returns; a missing element say
     await page.keyboard.press('Escape');
     await waitFor(page, () => !window.pipeboard.state().tour.playing);
 
+    // The card follows its element when the window is resized.
+    const follow = { format: 'pipeboard.tour', version: 1, tour: { id: 'follow', name: 'Follow', steps: [
+      { title: 'The help menu', text: 'Top right.', target: 'button:help' }] } };
+    await page.evaluate((d) => window.pipeboard.openImport(JSON.stringify(d)), follow);
+    await atStep(page, 1);
+    const wide = { help: await rectOf(page, 'button:help'), card: await rectOf(page, 'tour:card') };
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await waitFor(page, (x) => window.pipeboard.itemRect('button:help').x < x - 100, wide.help.x);
+    await page.waitForTimeout(200);
+    const narrow = { help: await rectOf(page, 'button:help'), card: await rectOf(page, 'tour:card') };
+    assert.ok(narrow.card.x < wide.card.x - 100, 'the card moved with the button');
+    assert.ok(narrow.card.x + narrow.card.width <= 1100, 'and stays on screen');
+    assert.ok(narrow.card.y >= narrow.help.y + narrow.help.height, 'below its element');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.keyboard.press('Escape');
+    await waitFor(page, () => !window.pipeboard.state().tour.playing);
+
     const doc = { format: 'pipeboard.tour', version: 1, tour: { id: 'lost', name: 'Lost element', steps: [
       { title: 'Look here', text: 'This points at nothing on screen.', target: 'button:no-such-thing' },
       { title: 'Still going', text: 'Next got us here.' }] } };
@@ -222,13 +239,24 @@ test('a tour file through the file picker plays; a bad one is refused at its ste
 
     const good = { format: 'pipeboard.tour', version: 1, tour: { id: 'shared', name: 'Shared tour', steps: [
       { title: 'Hello from a file', text: 'Tours travel as files.', target: 'button:help' },
-      { title: 'Reports', text: 'Every pipeline side by side.', action: { kind: 'reports', value: 'all' } }] } };
+      { title: 'Reports', text: 'Every pipeline side by side.', action: { kind: 'reports', value: 'all' } },
+      { title: 'A saved view', text: 'Big enterprise deals.', action: { kind: 'view', value: 'enterprise-big' } },
+      { title: 'The board in June', text: 'As it stood then.', action: { kind: 'past_day', value: '2026-06-01' } }] } };
     await pick('shared.pipeboard-tour.json', good);
     await atStep(page, 1);
     assert.equal((await tour(page)).name, 'Shared tour');
     await click(page, 'button:tour-next');
     await atStep(page, 2);
     assert.equal((await state(page)).mode, 'reports', 'the step opened Reports');
+    await click(page, 'button:tour-next');
+    await atStep(page, 3);
+    let s = await state(page);
+    assert.equal(s.selected_view, 'enterprise-big', 'the step applied the saved view');
+    assert.equal(s.mode, 'board');
+    await click(page, 'button:tour-next');
+    await atStep(page, 4);
+    s = await state(page);
+    assert.equal(s.past_day, '2026-06-01', 'the step set the board\'s past day');
     await page.keyboard.press('Escape');
     assert.equal((await tour(page)).tours.length, toursBefore + 1, 'the tour is kept in the menu');
 
