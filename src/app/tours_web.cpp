@@ -1,7 +1,8 @@
 #include "tours_web.hpp"
 
+#include <dirent.h>
+
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -76,10 +77,15 @@ std::string fresh_id(const App& app, const std::string& name) {
 }  // namespace
 
 void load_builtin_tours(App& app) {
+  // readdir rather than std::filesystem, which would add its library to the download.
   std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(kBuiltinDir, ec))
-    if (e.path().extension() == ".json") files.push_back(e.path().string());
+  if (DIR* dir = opendir(kBuiltinDir)) {
+    while (const dirent* e = readdir(dir)) {
+      const std::string name = e->d_name;
+      if (name.size() > 5 && name.ends_with(".json")) files.push_back(std::string(kBuiltinDir) + "/" + name);
+    }
+    closedir(dir);
+  }
   std::sort(files.begin(), files.end());  // intro.json sorts first among the few there are
   app.tours.tours.clear();
   for (const auto& f : files) {

@@ -10,6 +10,15 @@ namespace {
 
 constexpr int kZooms[] = {100, 125, 150};
 
+// Goes on beside the last group when `width` more fits in the bar, else starts a new row: at
+// 150% on a small projector the controls take two rows rather than falling off the edge.
+void next_group(const Ctx& ctx, float width) {
+  ImGui::SameLine(0, ctx.px(24));
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float text_w(const char* s) { return ImGui::CalcTextSize(s).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 void zoom_buttons(const Ctx& ctx, UiState& ui) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Size");
@@ -59,21 +68,21 @@ void tour_controls(const Ctx& ctx, TourUi& t) {
 
 void draw_presenter_bar(const Ctx& ctx, UiState& ui, TourUi& t, Actions& actions) {
   if (!ui.presenter) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-  ImGui::BeginChild("presenter-bar", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ctx.px(8)), false);
+  // A tinted strip, so its buttons stand out from it and the audience sees it is not the product.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.dark ? ImVec4(0.13f, 0.19f, 0.33f, 1.0f) : ImVec4(0.82f, 0.88f, 0.98f, 1.0f));
+  ImGui::BeginChild("presenter-bar", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
   items().add("banner:presenter", Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x,
                                        ImGui::GetWindowSize().y});
-  ImGui::SetCursorPos(ImVec2(ctx.px(10), ctx.px(4)));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Presenter mode");
-  ImGui::SameLine(0, ctx.px(24));
+  next_group(ctx, ImGui::CalcTextSize("Size").x + 3 * ctx.px(64));
   zoom_buttons(ctx, ui);
-  ImGui::SameLine(0, ctx.px(24));
+  next_group(ctx, text_w("Reset demo"));
   if (named_button("Reset demo", "button:reset-demo")) actions.effect(effect::ResetDemo{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A fresh demo workspace for the next audience (Undo brings back this one)");
-  ImGui::SameLine(0, ctx.px(24));
+  next_group(ctx, ctx.px(190 + 230 + 16) + text_w("Start tour"));
   tour_controls(ctx, t);
-  ImGui::SameLine(0, ctx.px(24));
+  next_group(ctx, text_w("Exit"));
   if (named_button("Exit", "button:presenter-exit")) {
     ui.presenter = false;
     ui.zoom_percent = 100;

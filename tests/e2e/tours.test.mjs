@@ -267,6 +267,17 @@ test('a tour file through the file picker plays; a bad one is refused at its ste
     await other.waitForFunction(() => window.pipeboard && window.pipeboard.ready, null, { timeout: 30000 });
     await waitFor(other, () => window.pipeboard.state().tour.playing && window.pipeboard.state().tour.name === 'Linked tour');
     await other.close();
+
+    // Dropped on the page, as a file from a colleague.
+    const dropped = { ...good, tour: { ...good.tour, id: 'dropped', name: 'Dropped tour' } };
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'dropped.pipeboard-tour.json', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, JSON.stringify(dropped));
+    await waitFor(page, () => window.pipeboard.state().tour.name === 'Dropped tour');
+    await atStep(page, 1);
     assert.deepEqual(errors, []);
   });
 });
