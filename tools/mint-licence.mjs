@@ -73,8 +73,10 @@ function main() {
   const seats = Number(args.seats ?? 1);
   if (!Number.isInteger(seats) || seats < 1) fail('--seats must be a whole number of at least 1');
   const expires = args.expires;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(expires ?? '') || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)))
-    fail('--expires must be a date YYYY-MM-DD');
+  // A real day: Date.parse takes 2027-02-30 as March 2nd, so the day must come back the same.
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(expires ?? '') ? new Date(`${expires}T00:00:00Z`) : null;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== expires)
+    fail('--expires must be a real day, YYYY-MM-DD');
   process.stdout.write(mintLicence(key, { licensee, seats, expires }) + '\n');
 }
 
