@@ -130,7 +130,12 @@ void open_tour_document(App& app, const json& doc, const std::string& source) {
   Tour t;
   Issues issues;
   if (!read_tour(doc, t, issues)) {
-    say(app, "This tour (" + source + ") cannot be played, and nothing was changed: " + issues_text(issues), true);
+    say(app, "This tour (" + source + ") cannot be played: " + issues.summary(), true);
+    app.tours.refused_source = source;
+    app.tours.refused.clear();
+    for (const Issue& i : issues.list()) app.tours.refused.push_back(i.str());
+    if (issues.count() > issues.list().size())
+      app.tours.refused.push_back("(and " + std::to_string(issues.count() - issues.list().size()) + " more)");
     return;
   }
   if (t.id.empty()) t.id = fresh_id(app, t.name);
@@ -156,6 +161,7 @@ json tour_state_json(const App& app) {
          {"editing", t.recorder.editing},
          {"recorded_steps", t.recorder.steps.size()},
          {"recorder_error", t.recorder.error},
+         {"refused", t.refused},
          {"tours", names}};
   if (t.player.playing()) {
     const TourStep& s = t.player.tour->steps[t.player.step];

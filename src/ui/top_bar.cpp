@@ -27,6 +27,19 @@ void export_import_menu(const Ctx& ctx, UiState& ui, Actions& actions) {
   ImGui::EndPopup();
 }
 
+// The first line of `text` cut to `width` with an ellipsis (never inside a UTF-8 character).
+std::string fit_text(const std::string& text, float width) {
+  std::string line = text.substr(0, text.find('\n'));
+  if (ImGui::CalcTextSize(line.c_str()).x <= width && line.size() == text.size()) return line;
+  const float room = width - ImGui::CalcTextSize("…").x;
+  if (room <= 0) return "";
+  // The font stops measuring where the width runs out, at a character boundary.
+  const char* stop = nullptr;
+  ImFont* font = ImGui::GetFont();
+  font->CalcTextSizeA(font->FontSize, room, 0.0f, line.data(), line.data() + line.size(), &stop);
+  return line.substr(0, static_cast<std::size_t>(stop - line.data())) + "…";
+}
+
 // Undo or Redo, disabled when there is nothing to do, with what it would do as its tooltip.
 void history_button(const char* label, bool enabled, const char* item, const char* keys, const std::string& what,
                     Effect effect, Actions& actions) {
@@ -86,13 +99,19 @@ void draw_top_bar(const Ctx& ctx, const Screen& screen, ScreenState state, Actio
   history_button("Undo", h.can_undo, "button:undo", "Ctrl+Z", h.undo_label, effect::Undo{}, actions);
   ImGui::SameLine();
   history_button("Redo", h.can_redo, "button:redo", "Ctrl+Shift+Z", h.redo_label, effect::Redo{}, actions);
+  const float right = ImGui::GetWindowContentRegionMax().x;
   if (!ui.message.empty()) {
     ImGui::SameLine(0, ctx.px(20));
     ImGui::AlignTextToFramePadding();
+    // Up to the trial badge and the menus; the whole message is in the tooltip.
+    const float badge = screen.trial.hidden ? 0.0f : ImGui::CalcTextSize(trial_badge_label(screen.trial).c_str()).x + ctx.px(24);
+    const float room = right - ctx.px(404) - badge - ImGui::GetCursorPosX();
+    const std::string shown = fit_text(ui.message, room);
     ImGui::TextColored(ui.message_is_error ? ImVec4(1.0f, 0.55f, 0.5f, 1.0f) : ImVec4(0.6f, 0.85f, 0.7f, 1.0f), "%s",
-                       ui.message.c_str());
+                       shown.c_str());
+    items().add_last_item("text:message");
+    if (shown.size() != ui.message.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.message.c_str());
   }
-  const float right = ImGui::GetWindowContentRegionMax().x;
   if (!screen.trial.hidden) {  // the quiet trial button, left of the menus
     const std::string label = trial_badge_label(screen.trial);
     ImGui::SameLine(right - ctx.px(404) - ImGui::CalcTextSize(label.c_str()).x - ImGui::GetStyle().FramePadding.x * 2);

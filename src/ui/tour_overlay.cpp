@@ -199,7 +199,40 @@ void draw_card(const Ctx& ctx, TourUi& t, const Rect* hole, bool modal_open) {
 
 bool tour_has_keyboard(const TourUi& t) { return t.player.playing(); }
 
+namespace {
+
+// Why a tour file or link cannot be played: every problem with its JSON Pointer.
+void draw_refusal(const Ctx& ctx, TourUi& t) {
+  if (t.refused.empty()) return;
+  const char* title = "This tour cannot be played";
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(ctx.px(520), 0), ImVec2(ctx.px(720), FLT_MAX));
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return;
+  items().add("dialog:tour-refused", Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x,
+                                          ImGui::GetWindowSize().y});
+  ImGui::TextWrapped("%s has problems, so it was not opened and nothing changed. Each line says where:",
+                     t.refused_source.c_str());
+  ImGui::Spacing();
+  for (const std::string& line : t.refused) {
+    ImGui::PushStyleColor(ImGuiCol_Text, error_color());
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", line.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::Spacing();
+  if (named_button("OK", "button:tour-refused-ok", ctx.px(100)) || ImGui::IsKeyPressed(ImGuiKey_Escape, false) ||
+      ImGui::IsKeyPressed(ImGuiKey_Enter, false)) {
+    t.refused.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
 void draw_tour_overlay(const Ctx& ctx, UiState& ui, TourUi& t) {
+  draw_refusal(ctx, t);
   if (!t.player.playing()) return;
   enter_step(ctx, ui, t.player);
   watch_ui_events(ui, t);

@@ -66,7 +66,12 @@ void draw_panel(const Ctx& ctx, TourRecorder& r) {
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
   last = Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x, ImGui::GetWindowSize().y};
   items().add("tour:recorder", last);
-  ImGui::TextColored(ImVec4(0.95f, 0.3f, 0.3f, 1), "●");
+  // A red recording dot, drawn: the UI font has no U+25CF.
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float dot = ImGui::GetTextLineHeight() * 0.3f;
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + dot, at.y + ImGui::GetTextLineHeight() * 0.5f), dot,
+                                              IM_COL32(235, 70, 70, 255));
+  ImGui::Dummy(ImVec2(dot * 2, ImGui::GetTextLineHeight()));
   ImGui::SameLine();
   const std::string label = "Recording a tour: " + std::to_string(r.steps.size()) + (r.steps.size() == 1 ? " step" : " steps");
   ImGui::TextUnformatted(label.c_str());

@@ -229,13 +229,17 @@ test('a tour file through the file picker plays; a bad one is refused at its ste
     };
     await pick('bad.pipeboard-tour.json', bad);
     await waitFor(page, () => /cannot be played/.test(window.pipeboard.state().message)).catch(async (e) => { throw new Error(e.message + ': ' + (await state(page)).message); });
-    const message = (await state(page)).message;
-    assert.match(message, /\/tour\/steps\/2\/title/, 'points at the step without a title');
-    assert.match(message, /\/tour\/steps\/3\/action\/kind/, 'and at the unknown action');
+    assert.match((await state(page)).message, /cannot be played: \/tour\/steps\/1\/text: is required \(and 3 more\)/, 'the message line points at the first bad step');
+    await rectOf(page, 'dialog:tour-refused');
+    const refused = (await tour(page)).refused;
+    assert.ok(refused.some((l) => /^\/tour\/steps\/2\/title: /.test(l)), 'the dialog lists the step without a title');
+    assert.ok(refused.some((l) => /^\/tour\/steps\/3\/action\/kind: unknown action "fly"/.test(l)), 'and the unknown action');
+    await saveScreenshot(page, 'tour-refused.png');
+    await click(page, 'button:tour-refused-ok');
+    await waitFor(page, () => window.pipeboard.state().tour.refused.length === 0);
     assert.equal((await tour(page)).playing, false);
     assert.equal(await page.evaluate(() => window.pipeboard.exportWorkspace()), before, 'nothing changed');
     const toursBefore = (await tour(page)).tours.length;
-    await saveScreenshot(page, 'tour-refused.png');
 
     const good = { format: 'pipeboard.tour', version: 1, tour: { id: 'shared', name: 'Shared tour', steps: [
       { title: 'Hello from a file', text: 'Tours travel as files.', target: 'button:help' },
