@@ -32,6 +32,8 @@ async function reopen(page, query) {
 
 const setNow = (page, ms) => page.evaluate((iso) => window.pipeboard.setNow(iso), new Date(ms).toISOString());
 const trial = async (page) => (await state(page)).trial;
+// A word of the first deal's title, for the search box.
+const exported_title_word = (ws) => ws.deals[0].title.split(/\s+/)[0];
 const rename = (page, deal, title) =>
   page.evaluate(([d, t]) => window.pipeboard.dispatch({ type: 'deal.update', deal: d, set: { title: t } }), [deal, title]);
 
@@ -185,7 +187,18 @@ test('the trial on day 1, 12 and 15: read-only at the end, exports work, a reloa
     assert.equal(undo.ok, false, 'undo is a change too');
     assert.equal(await page.evaluate(() => window.pipeboard.exportWorkspace()), before, 'nothing changed');
 
-    // Nothing is locked in: exports, search and reports keep working.
+    // Nothing is locked in: search, tours, exports and reports keep working.
+    await click(page, 'input:search');
+    await typeText(page, exported_title_word(JSON.parse(before)));
+    await waitFor(page, () => window.pipeboard.state().search.length > 0);
+    await page.keyboard.press('Escape');
+    await click(page, 'button:help');
+    await click(page, 'menu:tour:0');
+    await waitFor(page, () => window.pipeboard.state().tour.playing);
+    await click(page, 'button:tour-next');
+    await waitFor(page, () => window.pipeboard.state().tour.step === 2);
+    await click(page, 'button:tour-skip');
+    await waitFor(page, () => !window.pipeboard.state().tour.playing);
     const exported = JSON.parse(before);
     assert.equal(exported.deals.length, 240);
     const template = await page.evaluate(() => window.pipeboard.templateJson('pipe_sales'));
