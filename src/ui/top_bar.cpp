@@ -112,10 +112,14 @@ void draw_top_bar(const Ctx& ctx, const Screen& screen, ScreenState state, Actio
     items().add_last_item("text:message");
     if (shown.size() != ui.message.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.message.c_str());
   }
-  if (!screen.trial.hidden) {  // the quiet trial button, left of the menus
+  const float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;  // where the left part ends
+  if (!screen.trial.hidden) {  // the quiet trial button, left of the menus, when there is room for it
     const std::string label = trial_badge_label(screen.trial);
-    ImGui::SameLine(right - ctx.px(404) - ImGui::CalcTextSize(label.c_str()).x - ImGui::GetStyle().FramePadding.x * 2);
-    draw_trial_badge(ctx, screen.trial, state.licence);
+    const float x = right - ctx.px(404) - ImGui::CalcTextSize(label.c_str()).x - ImGui::GetStyle().FramePadding.x * 2;
+    if (x > left_end + ctx.px(12)) {
+      ImGui::SameLine(x);
+      draw_trial_badge(ctx, screen.trial, state.licence);
+    }
   }
   ImGui::SameLine(right - ctx.px(392));
   export_import_menu(ctx, ui, actions);
