@@ -36,7 +36,7 @@ void zoom_buttons(const Ctx& ctx, UiState& ui) {
 // Which tour, from which step, and Start.
 void tour_controls(const Ctx& ctx, TourUi& t) {
   if (t.tours.empty()) return;
-  static std::size_t chosen = 0;
+  std::size_t& chosen = t.start_tour;
   if (chosen >= t.tours.size()) chosen = 0;
   const Tour& tour = t.tours[chosen];
   ImGui::SetNextItemWidth(ctx.px(190));

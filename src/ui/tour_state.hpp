@@ -37,7 +37,8 @@ struct TourUi {
   TourRecorder recorder;
   std::vector<Tour> tours;     // built-in first, then the user's
   std::size_t builtin = 0;     // how many of `tours` are built in
-  int start_step = 1;          // presenter mode: the step a tour starts from (1-based)
+  std::size_t start_tour = 0;  // presenter mode: the tour to start (index in `tours`)
+  int start_step = 1;          // ... and the step it starts from (1-based)
   // A tour file or link that was refused: where it came from and each problem with its path,
   // shown in a dialog until OK.
   std::string refused_source;
