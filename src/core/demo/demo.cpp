@@ -5,17 +5,14 @@
 #include <cstdio>
 #include <memory>
 
+#include "xorshift_internal.hpp"
+
 namespace pb {
 namespace {
 
 struct Rng {
   std::uint64_t s;
-  std::uint64_t next() {
-    s ^= s << 13;
-    s ^= s >> 7;
-    s ^= s << 17;
-    return s;
-  }
+  std::uint64_t next() { return demo_detail::xorshift64(s); }
   std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
   template <class T, std::size_t N>
   const T& pick(const std::array<T, N>& a) { return a[below(N)]; }

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "stories_catalog_internal.hpp"
+#include "xorshift_internal.hpp"
 
 namespace pb {
 namespace {
@@ -28,16 +29,10 @@ std::uint64_t mix(std::uint64_t x) {
   return x ? x : 0x2545F4914F6CDD1DULL;
 }
 
-// xorshift64 and plain modulo, as demo.cpp: the same numbers on every platform and standard
-// library (std distributions are not specified to agree).
+// xorshift64 (xorshift_internal.hpp) and plain modulo.
 struct Rng {
   std::uint64_t s;
-  std::uint64_t next() {
-    s ^= s << 13;
-    s ^= s >> 7;
-    s ^= s << 17;
-    return s;
-  }
+  std::uint64_t next() { return demo_detail::xorshift64(s); }
   std::int64_t below(std::int64_t n) { return n <= 0 ? 0 : static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n)); }
   std::int64_t between(std::int64_t lo, std::int64_t hi) { return lo + below(hi - lo + 1); }  // inclusive
   bool percent(int p) { return below(100) < p; }

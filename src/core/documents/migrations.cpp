@@ -87,27 +87,8 @@ constexpr Step kSteps[] = {migrate_v1_to_v2};
 }  // namespace
 
 bool migrate_document(json& doc, std::string_view format, int current_version, Issues& issues) {
-  const JsonPath root;
-  if (!doc.is_object()) {
-    issues.add(root, "expected a JSON object, got " + describe_type(doc));
-    return false;
-  }
-  auto f = doc.find("format");
-  if (f == doc.end() || !f->is_string()) {
-    issues.add(root / "format", "is required and must be \"" + std::string(format) + "\"");
-    return false;
-  }
-  if (f->get<std::string>() != format) {
-    issues.add(root / "format", "expected \"" + std::string(format) + "\", got \"" + excerpt(f->get<std::string>()) + "\"");
-    return false;
-  }
   std::int64_t version = 0;
-  if (!read_int(doc, "version", version, root, issues, Need::Required, 1, 1'000'000)) return false;
-  if (version > current_version) {
-    issues.add(root / "version", "this file is from a newer Pipeboard (version " + std::to_string(version) +
-                                     "); this app reads versions 1 to " + std::to_string(current_version));
-    return false;
-  }
+  if (!read_document_header(doc, format, current_version, version, issues)) return false;
   const std::size_t before = issues.count();
   for (auto v = version; v < current_version; ++v) {
     kSteps[v - 1](doc, format, issues);

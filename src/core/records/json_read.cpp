@@ -273,4 +273,30 @@ bool parse_json(std::string_view text, json& out, std::string& error, const Pars
   return true;
 }
 
+bool read_document_header(const json& doc, std::string_view format, int current_version, std::int64_t& version,
+                          Issues& issues) {
+  const JsonPath root;
+  if (!doc.is_object()) {
+    issues.add(root, "expected a JSON object, got " + describe_type(doc));
+    return false;
+  }
+  auto f = doc.find("format");
+  if (f == doc.end() || !f->is_string()) {
+    issues.add(root / "format", "is required and must be \"" + std::string(format) + "\"");
+    return false;
+  }
+  if (f->get_ref<const std::string&>() != format) {
+    issues.add(root / "format", "expected \"" + std::string(format) + "\", got \"" + excerpt(f->get_ref<const std::string&>()) + "\"");
+    return false;
+  }
+  if (!read_int(doc, "version", version, root, issues, Need::Required, 1, 1'000'000)) return false;
+  if (version > current_version) {
+    const std::string readable = current_version == 1 ? "version 1" : "versions 1 to " + std::to_string(current_version);
+    issues.add(root / "version", "this file is from a newer Pipeboard (version " + std::to_string(version) +
+                                     "); this app reads " + readable);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace pb

@@ -83,6 +83,12 @@ bool value_string(const json& v, std::string& out, const JsonPath& p, Issues& is
 bool value_int(const json& v, std::int64_t& out, const JsonPath& p, Issues& issues, std::int64_t min,
                std::int64_t max);
 
+// The header every Pipeboard document starts with: an object whose "format" is `format` and whose
+// "version" is 1..current_version (a newer one is refused, naming both). Reports at "/format" and
+// "/version"; `version` is set when it returns true.
+bool read_document_header(const json& doc, std::string_view format, int current_version, std::int64_t& version,
+                          Issues& issues);
+
 // A short, printable excerpt of untrusted text for messages: at most max_bytes (cut at a character
 // boundary, then "…"), with malformed UTF-8 replaced, so an error never carries a 50 MB string.
 std::string excerpt(std::string_view s, std::size_t max_bytes = 64);

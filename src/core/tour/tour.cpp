@@ -78,31 +78,6 @@ std::string group_choices() {
   return s + "or custom.<field id>";
 }
 
-bool read_header(const json& doc, Issues& issues) {
-  const JsonPath root;
-  if (!doc.is_object()) {
-    issues.add(root, "expected a JSON object, got " + describe_type(doc));
-    return false;
-  }
-  auto f = doc.find("format");
-  if (f == doc.end() || !f->is_string()) {
-    issues.add(root / "format", "is required and must be \"" + std::string(kTourFormat) + "\"");
-    return false;
-  }
-  if (f->get_ref<const std::string&>() != kTourFormat) {
-    issues.add(root / "format", "expected \"" + std::string(kTourFormat) + "\", got \"" + excerpt(f->get<std::string>()) + "\"");
-    return false;
-  }
-  std::int64_t version = 0;
-  if (!read_int(doc, "version", version, root, issues, Need::Required, 1, 1'000'000)) return false;
-  if (version > kTourVersion) {
-    issues.add(root / "version", "this file is from a newer Pipeboard (version " + std::to_string(version) +
-                                     "); this app reads version " + std::to_string(kTourVersion));
-    return false;
-  }
-  return true;
-}
-
 bool read_action(const json& v, TourAction& out, const JsonPath& p, Issues& issues) {
   if (!expect_object(v, p, issues)) return false;
   const std::size_t before = issues.count();
@@ -250,7 +225,8 @@ bool is_tour_document(const json& doc) {
 }
 
 bool read_tour(const json& doc, Tour& out, Issues& issues) {
-  if (!read_header(doc, issues)) return false;
+  std::int64_t version = 0;
+  if (!read_document_header(doc, kTourFormat, kTourVersion, version, issues)) return false;
   const JsonPath root;
   const std::size_t before = issues.count();
   reject_unknown_keys(doc, {"format", "version", "tour"}, root, issues);
