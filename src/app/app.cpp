@@ -47,6 +47,8 @@ void install_session(App& app, Workspace ws) {
   // An ended trial refuses every change here, in the command layer (trial_web.hpp).
   app.session.refuse_changes = [&app] { return read_only_reason(app); };
   app.session.on_change = [&app](const Change& c, bool forward) {
+    // Every change made forward (any command, an import, a redo) may move a guided tour on.
+    if (forward) notice_tour_events(app, c);
     if (!app.persist) return;
     app.persist->record(c, forward, app.session.workspace(), now_precise_ms());
     request_persistence_once(app);
@@ -91,7 +93,6 @@ void say(App& app, std::string text, bool error) {
 std::string dispatch(App& app, const Command& c) {
   Outcome o = app.session.dispatch(c, now_ms());
   if (!o.ok) return o.error;
-  if (o.change) notice_tour_events(app, *o.change);
   workspace_changed(app);
   return "";
 }
@@ -99,7 +100,6 @@ std::string dispatch(App& app, const Command& c) {
 std::string dispatch_json(App& app, std::string_view json_text) {
   Outcome o = app.session.dispatch_json(json_text, now_ms());
   if (!o.ok) return o.error;
-  if (o.change) notice_tour_events(app, *o.change);
   workspace_changed(app);
   return "";
 }

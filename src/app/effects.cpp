@@ -6,8 +6,8 @@
 #include "share_web.hpp"
 #include "storage_web.hpp"
 #include "tours_web.hpp"
-#include "ui/tour_overlay.hpp"
 #include "ui/field_errors.hpp"
+#include "ui/tour_state.hpp"
 #include "ui/views.hpp"
 
 namespace pb::app {
@@ -52,7 +52,6 @@ bool run(App& app, const ui::QueuedCommand& c) {
   }
   app.ui.message.clear();
   select_created(app, from.select, o.change);
-  if (o.change) notice_tour_events(app, *o.change);
   workspace_changed(app);
   return true;
 }

@@ -1,11 +1,11 @@
 #include "first_run.hpp"
 
 #include "app.hpp"
-#include "stories.hpp"
 #include "documents.hpp"
 #include "platform_web.hpp"
 #include "storage_web.hpp"
-#include "ui/tour_overlay.hpp"
+#include "stories.hpp"
+#include "ui/tour_state.hpp"
 
 namespace pb::app {
 namespace {
@@ -16,12 +16,7 @@ using From = ui::effect::StartWorkspace::From;
 Workspace story_demo() { return make_story_workspace(now_ms()); }
 
 void remember_welcomed(App& app) {
-  if (!app.persist) return;
-  WriteBatch batch;
-  batch.label = "Welcome";
-  batch.meta["welcomed"] = now_ms();
-  app.persist->enqueue(std::move(batch), now_precise_ms());
-  schedule_storage_tick(app);
+  save_meta(app, "Welcome", "welcomed", now_ms());
 }
 
 // Replaces the workspace as one undoable command; "" or the refusal.

@@ -63,6 +63,13 @@ int url_int(const char* name) { return pb_url_int(name); }
 
 bool url_is(const char* name, const char* value) { return pb_url_is(name, value) != 0; }
 
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 // [SECTION] Glue
 
 float ui_scale(const App& app, const Viewport& v) { return v.device_pixel_ratio * static_cast<float>(app.ui.zoom_percent) / 100.0f; }
@@ -108,13 +115,6 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
 
 const char* get_clipboard(void*) { return pb_clipboard_get(); }
 void set_clipboard(void*, const char* text) { pb_clipboard_set(text); }
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 

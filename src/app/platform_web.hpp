@@ -3,6 +3,7 @@
 // fonts for the pixel ratio, the wheel, the clipboard, typed text, the built-in templates).
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "ui/dialogs.hpp"
@@ -31,6 +32,8 @@ std::uint64_t random_u64();
 int url_int(const char* name);
 // Whether the query string has name=value (?start=demo).
 bool url_is(const char* name, const char* value);
+// A file of the embedded file system (/templates, /tours), or "" when it is missing.
+std::string read_text(const std::string& path);
 
 // [SECTION] Glue (needs ImGui and the GLFW window)
 

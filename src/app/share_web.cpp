@@ -56,12 +56,7 @@ void rebuild_gallery(App& app) {
 
 void save_user_templates(App& app) {
   rebuild_gallery(app);
-  if (!app.persist) return;
-  WriteBatch batch;
-  batch.label = "Your templates";
-  batch.meta["user_templates"] = app.user_templates;
-  app.persist->enqueue(std::move(batch), now_precise_ms());
-  schedule_storage_tick(app);
+  save_meta(app, "Your templates", "user_templates", app.user_templates);
 }
 
 char* to_c_string(const std::string& s) {
@@ -97,7 +92,6 @@ void confirm_import(App& app) {
     request_redraw(app);
     return;
   }
-  if (o.change) notice_tour_events(app, *o.change);
   if (p.kind == DocumentKind::Template && o.change) {
     // Select the imported pipeline: the one created, or the one replaced or merged into.
     Id selected;

@@ -115,6 +115,15 @@ void schedule_storage_tick(App& app) {
   emscripten_async_call(on_timer, nullptr, static_cast<int>(std::max(0.0, wait)) + 1);
 }
 
+void save_meta(App& app, const char* label, const char* key, json value) {
+  if (!app.persist) return;
+  WriteBatch batch;
+  batch.label = label;
+  batch.meta[key] = std::move(value);
+  app.persist->enqueue(std::move(batch), now_precise());
+  schedule_storage_tick(app);
+}
+
 void request_persistence_once(App& app) {
   if (app.storage.persist_requested || !app.storage.loaded) return;
   app.storage.persist_requested = true;

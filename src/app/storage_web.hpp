@@ -14,6 +14,9 @@ void start_storage(App& app);
 void tick_storage(App& app);
 // Wakes the app when a debounced or retried write falls due, even without frames (hidden tab).
 void schedule_storage_tick(App& app);
+// Queues one entry of the meta store (the user's templates and tours, the trial clock, the licence)
+// as a write of its own, labelled for the storage panel. Nothing without storage.
+void save_meta(App& app, const char* label, const char* key, json value);
 // After the first real change: ask the browser to keep our data (navigator.storage.persist()).
 void request_persistence_once(App& app);
 // pipeboard.flush(): writes everything now; waiting promises are settled through pb_flush_settled.

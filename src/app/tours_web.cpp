@@ -3,8 +3,6 @@
 #include <dirent.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "app.hpp"
 #include "change_events.hpp"
@@ -19,23 +17,16 @@ namespace {
 constexpr std::size_t kMaxUserTours = 50;
 constexpr const char* kBuiltinDir = "/tours";  // assets/tours, embedded (cmake/app.cmake)
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// The issues of a refused tour, one per line (the first few): each names its step's path.
-std::string issues_text(const Issues& issues) {
-  std::string out;
-  std::size_t shown = 0;
+// A refused tour's issues, a line each with its step's path: the first `max`, then "(and N more)"
+// for the rest (Issues itself keeps a bounded list).
+std::vector<std::string> issue_lines(const Issues& issues, std::size_t max) {
+  std::vector<std::string> lines;
   for (const Issue& i : issues.list()) {
-    if (shown++ == 4) break;
-    out += (out.empty() ? "" : "\n") + i.str();
+    if (lines.size() == max) break;
+    lines.push_back(i.str());
   }
-  if (issues.count() > shown) out += "\n(and " + std::to_string(issues.count() - shown) + " more)";
-  return out;
+  if (issues.count() > lines.size()) lines.push_back("(and " + std::to_string(issues.count() - lines.size()) + " more)");
+  return lines;
 }
 
 json tours_meta(const App& app) {
@@ -44,14 +35,7 @@ json tours_meta(const App& app) {
   return docs;
 }
 
-void save_user_tours(App& app) {
-  if (!app.persist) return;
-  WriteBatch batch;
-  batch.label = "Your tours";
-  batch.meta["tours"] = tours_meta(app);
-  app.persist->enqueue(std::move(batch), now_precise_ms());
-  schedule_storage_tick(app);
-}
+void save_user_tours(App& app) { save_meta(app, "Your tours", "tours", tours_meta(app)); }
 
 // Adds or replaces (same id) one of the user's tours; false when there are too many.
 bool keep_user_tour(App& app, const Tour& t) {
@@ -91,7 +75,7 @@ void load_builtin_tours(App& app) {
   for (const auto& f : files) {
     Tour t;
     Issues issues;
-    if (load_tour(read_file(f), t, issues)) app.tours.tours.push_back(std::move(t));
+    if (load_tour(read_text(f), t, issues)) app.tours.tours.push_back(std::move(t));
     else std::fprintf(stderr, "built-in tour %s: %s\n", f.c_str(), issues.summary().c_str());
   }
   app.tours.builtin = app.tours.tours.size();
@@ -114,7 +98,8 @@ void save_tour(App& app, Tour tour, bool download) {
   Tour checked;
   Issues issues;
   if (!read_tour(tour_to_json(tour), checked, issues)) {
-    r.error = "The tour cannot be saved yet:\n" + issues_text(issues);
+    r.error = "The tour cannot be saved yet:";
+    for (const std::string& line : issue_lines(issues, 4)) r.error += "\n" + line;
     return request_redraw(app);
   }
   if (!keep_user_tour(app, checked)) {
@@ -132,10 +117,7 @@ void open_tour_document(App& app, const json& doc, const std::string& source) {
   if (!read_tour(doc, t, issues)) {
     say(app, "This tour (" + source + ") cannot be played: " + issues.summary(), true);
     app.tours.refused_source = source;
-    app.tours.refused.clear();
-    for (const Issue& i : issues.list()) app.tours.refused.push_back(i.str());
-    if (issues.count() > issues.list().size())
-      app.tours.refused.push_back("(and " + std::to_string(issues.count() - issues.list().size()) + " more)");
+    app.tours.refused = issue_lines(issues, issues.list().size());
     return;
   }
   if (t.id.empty()) t.id = fresh_id(app, t.name);

@@ -18,7 +18,8 @@ void load_user_tours(App& app, const json& meta);
 void save_tour(App& app, Tour tour, bool download);
 // A pipeboard.tour file, drop or link: played and kept, or refused with the bad step's path.
 void open_tour_document(App& app, const json& doc, const std::string& source);
-// After a command: what it did, as tour events (a deal moved, a view saved, ...).
+// After a change made forward (Session::on_change, app.cpp): what it did, as tour events (a deal
+// moved, a view saved, ...).
 void notice_tour_events(App& app, const Change& change);
 json tour_state_json(const App& app);
 

@@ -77,8 +77,10 @@ void start_trial(App& app, const json& meta, WriteBatch& batch) {
   t.clock = clock;
   t.started = true;
   now_ms();  // starts the trial if no copy had, and sees the current time
-  batch.meta["trial"] = json{{"started", t.clock.started}, {"latest_seen", t.clock.latest_seen}};
-  pb_local_set(kLocalTrial, trial_clock_json(t.clock).c_str());
+  // With the load's own batch, in the form localStorage keeps (trial_clock_json).
+  const std::string text = trial_clock_json(t.clock);
+  batch.meta["trial"] = json::parse(text, nullptr, false);
+  pb_local_set(kLocalTrial, text.c_str());
   t.saved_seen = t.clock.latest_seen;
 
   std::string key = meta.contains("licence") && meta["licence"].is_string() ? meta["licence"].get<std::string>() : "";
@@ -92,13 +94,9 @@ void save_trial_clock(App& app, bool now_too) {
   now_ms();
   if (!now_too && t.clock.latest_seen - t.saved_seen < kSaveEveryMs) return;
   t.saved_seen = t.clock.latest_seen;
-  pb_local_set(kLocalTrial, trial_clock_json(t.clock).c_str());
-  if (!app.persist) return;
-  WriteBatch batch;
-  batch.label = "Trial clock";
-  batch.meta["trial"] = json{{"started", t.clock.started}, {"latest_seen", t.clock.latest_seen}};
-  app.persist->enqueue(std::move(batch), now_precise_ms());
-  schedule_storage_tick(app);
+  const std::string text = trial_clock_json(t.clock);
+  pb_local_set(kLocalTrial, text.c_str());
+  save_meta(app, "Trial clock", "trial", json::parse(text, nullptr, false));
 }
 
 TrialStatus trial_status(App& app) { return pb::trial_status(app.trial.clock, app.trial.licence, now_ms()); }
@@ -186,12 +184,7 @@ EMSCRIPTEN_KEEPALIVE void pb_licence_verified(int ok, const char* reason) {
   app.licence_ui.key.fill('\0');
   pb_local_set(kLocalLicence, key.c_str());
   say(app, licence_text(k.licence), false);
-  if (!app.persist) return;
-  WriteBatch batch;
-  batch.label = "Licence";
-  batch.meta["licence"] = key;
-  app.persist->enqueue(std::move(batch), now_precise_ms());
-  schedule_storage_tick(app);
+  save_meta(app, "Licence", "licence", key);
 }
 
 }  // extern "C"
