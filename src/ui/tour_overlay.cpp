@@ -141,9 +141,8 @@ void draw_card(const Ctx& ctx, TourUi& t, const Rect* hole, bool modal_open) {
   const TourStep& s = current_step(p);
   const std::size_t n = p.tour->steps.size();
   const float width = ctx.px(380);
-  static ImVec2 last_size(0, 0);  // the card's size last frame, to place it before it is drawn
-  ImVec2 pos = card_position(ctx, hole, ImVec2(width, last_size.y > 0 ? last_size.y : ctx.px(180)));
-  if (modal_open) pos = ImVec2(ctx.px(12), ImGui::GetMainViewport()->Size.y - last_size.y - ctx.px(12));
+  ImVec2 pos = card_position(ctx, hole, ImVec2(width, p.card_height > 0 ? p.card_height : ctx.px(180)));
+  if (modal_open) pos = ImVec2(ctx.px(12), ImGui::GetMainViewport()->Size.y - p.card_height - ctx.px(12));
   ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(width, 0));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
@@ -156,8 +155,9 @@ void draw_card(const Ctx& ctx, TourUi& t, const Rect* hole, bool modal_open) {
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
-  last_size = ImGui::GetWindowSize();
-  items().add("tour:card", Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, last_size.x, last_size.y});
+  const ImVec2 size = ImGui::GetWindowSize();
+  p.card_height = size.y;
+  items().add("tour:card", Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, size.x, size.y});
   const std::string count = std::to_string(p.step + 1) + " of " + std::to_string(n);
   ImGui::TextDisabled("%s", (p.tour->name + "  ·  " + count).c_str());
   items().add_last_item("text:tour-count");

@@ -29,7 +29,8 @@ std::string default_title(const std::string& target) {
   return "Click " + what;
 }
 
-void note_click(TourRecorder& r, const Rect& panel) {
+void note_click(TourRecorder& r) {
+  const Rect& panel = r.panel;
   if (!ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return;
   const ImVec2 m = ImGui::GetIO().MousePos;
   if (m.x >= panel.x && m.y >= panel.y && m.x < panel.x + panel.w && m.y < panel.y + panel.h) return;
@@ -56,16 +57,15 @@ void open_editor(TourRecorder& r) {
 
 // The recording's panel, bottom right: how many steps so far, Finish and Cancel.
 void draw_panel(const Ctx& ctx, TourRecorder& r) {
-  static Rect last{};  // its rectangle last frame: clicks on it are not steps
-  note_click(r, last);
+  note_click(r);
   const ImVec2 vp = ImGui::GetMainViewport()->Size;
   ImGui::SetNextWindowPos(ImVec2(vp.x - ctx.px(16), vp.y - ctx.px(16)), ImGuiCond_Always, ImVec2(1, 1));
   ImGui::Begin("##recorder", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
-  last = Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x, ImGui::GetWindowSize().y};
-  items().add("tour:recorder", last);
+  r.panel = Rect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x, ImGui::GetWindowSize().y};
+  items().add("tour:recorder", r.panel);
   // A red recording dot, drawn: the UI font has no U+25CF.
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float dot = ImGui::GetTextLineHeight() * 0.3f;

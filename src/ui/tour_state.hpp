@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "item_registry.hpp"
 #include "tour.hpp"
 
 namespace pb::ui {
@@ -18,6 +19,7 @@ struct TourPlayer {
   // What the step found when it was entered, so the overlay sees the user change it (events the
   // UI itself causes: grouping, pipeline, Reports).
   std::string seen_group, seen_pipeline, seen_mode;
+  float card_height = 0;  // the card's height last frame, to place it before it is drawn
   bool playing() const { return tour.has_value(); }
 };
 
@@ -30,6 +32,7 @@ struct TourRecorder {
   std::vector<std::array<char, 600>> texts;
   std::array<char, 128> name{};
   std::string error;  // why the last save was refused
+  Rect panel;         // the recording panel last frame: clicks on it are not steps
 };
 
 struct TourUi {
