@@ -63,6 +63,14 @@ export async function openApp(context, url, { choose = true } = {}) {
   return { page, errors };
 }
 
+// Opens the app again in the same page, at a URL without ?demo (which would replace the data), and
+// waits until it is ready: a later visit, as a returning user makes it.
+export async function reopen(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready, null, { timeout: 30000 });
+  await page.evaluate(() => window.pipeboard.ready);
+}
+
 export function saveScreenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });
   return page.screenshot({ path: path.join(artifacts, name) });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { startServer, launch, openApp, saveScreenshot, root } from './browser.mjs';
+import { startServer, launch, openApp, reopen, saveScreenshot, root } from './browser.mjs';
 import { rectOf, click, center, drag, typeText, workspace, state, visibleCardIn, waitFor } from './ui.mjs';
 import { mintLicence } from '../../tools/mint-licence.mjs';
 
@@ -22,12 +22,6 @@ after(() => server.stop());
 async function withBrowser(fn) {
   const browser = await launch();
   try { await fn(browser.context); } finally { await browser.close(); }
-}
-
-async function reopen(page, query) {
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready, null, { timeout: 30000 });
-  await page.evaluate(() => window.pipeboard.ready);
 }
 
 const setNow = (page, ms) => page.evaluate((iso) => window.pipeboard.setNow(iso), new Date(ms).toISOString());
@@ -81,7 +75,7 @@ test('a first visit shows the welcome, each of its three starts works, and later
     await saveScreenshot(page, 'welcome-template-gallery.png');
 
     assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
-    await reopen(page, '');
+    await reopen(page, server.url);
     assert.equal((await state(page)).welcome, false, 'a later visit goes straight to the board');
     assert.equal((await state(page)).deals, 0, 'and keeps what was chosen');
     assert.deepEqual(errors, []);
@@ -109,7 +103,7 @@ test('a demo link skips the welcome and lands on the demo board', { timeout: 120
     const s = await state(page);
     assert.equal(s.welcome, false);
     assert.ok(s.deals > 100);
-    await reopen(page, '');
+    await reopen(page, server.url);
     assert.equal((await state(page)).welcome, false);
     assert.deepEqual(errors, []);
   });
@@ -125,7 +119,7 @@ test('a first visit through a template link opens its preview, not the welcome',
     const { page, errors } = await openApp(context, link, { choose: false });
     await waitFor(page, (k) => window.pipeboard.state().dialog === k, IMPORT_PREVIEW);
     assert.equal((await state(page)).welcome, false);
-    await reopen(page, '');
+    await reopen(page, server.url);
     assert.equal((await state(page)).welcome, false, 'the welcome stays away on later visits too');
     assert.deepEqual(errors, []);
   });
@@ -135,7 +129,7 @@ test('setNow exists only on debug=1 pages', { timeout: 120000 }, async () => {
   await withBrowser(async (context) => {
     const { page } = await openApp(context, server.url);
     assert.equal(await page.evaluate(() => typeof window.pipeboard.setNow), 'undefined');
-    await reopen(page, '?debug=1');
+    await reopen(page, server.url + '?debug=1');
     assert.equal(await page.evaluate(() => typeof window.pipeboard.setNow), 'function');
     const bad = await page.evaluate(() => { try { window.pipeboard.setNow('next tuesday'); return 'accepted'; } catch (e) { return e.message; } });
     assert.match(bad, /time|date/i);
@@ -216,19 +210,19 @@ test('the trial on day 1, 12 and 15: read-only at the end, exports work, a reloa
 
     // A reload keeps it read-only, and so does a clock moved back before the end.
     assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
-    await reopen(page, '?debug=1');
+    await reopen(page, server.url + '?debug=1');
     assert.equal((await trial(page)).phase, 'expired', 'a reload keeps the trial ended');
     await setNow(page, started + 2 * DAY);
     const back = await trial(page);
     assert.equal(back.phase, 'expired', 'moving the clock back does not reopen the trial');
     assert.ok(Date.parse(back.now) >= started + 14 * DAY, 'the app keeps the latest time seen');
     assert.equal((await rename(page, ws.deals[1].id, 'Clock trick')).ok, false);
-    await reopen(page, '');
+    await reopen(page, server.url);
     assert.equal((await trial(page)).phase, 'expired', 'the real clock, earlier than the latest seen, changes nothing');
 
     // Storage only partly cleared: either copy of the trial's clock is enough.
     await page.evaluate(() => localStorage.clear());
-    await reopen(page, '');
+    await reopen(page, server.url);
     assert.equal((await trial(page)).phase, 'expired', 'localStorage cleared: IndexedDB still knows');
     assert.equal((await workspace(page)).deals.length, 240, 'and the data is as it was');
     assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
@@ -241,7 +235,7 @@ test('the trial on day 1, 12 and 15: read-only at the end, exports work, a reloa
       r.onerror = () => reject(r.error);
     }));
     await side.close();
-    await reopen(page, '');
+    await reopen(page, server.url);
     assert.equal((await trial(page)).phase, 'expired', 'IndexedDB deleted: localStorage still knows, the trial does not restart');
     assert.equal((await state(page)).welcome, true, 'the data was deleted, so it is a first visit again');
     assert.deepEqual(errors, []);
@@ -302,7 +296,7 @@ test('a valid licence lifts the expiry; a tampered, malformed or expired key is 
     assert.equal((await rename(page, ws.deals[0].id, 'Licensed again')).ok, true, 'changes are allowed again');
 
     assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
-    await reopen(page, '?debug=1');
+    await reopen(page, server.url + '?debug=1');
     await waitFor(page, () => window.pipeboard.state().trial.phase === 'licensed');
     assert.equal((await trial(page)).licensee, 'Acme Łódź Ltd', 'the key is kept');
     assert.deepEqual(errors, []);

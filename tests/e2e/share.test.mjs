@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, saveScreenshot, artifacts } from './browser.mjs';
+import { startServer, launch, openApp, reopen, saveScreenshot, artifacts } from './browser.mjs';
 import { click, rectOf, state, workspace, waitFor } from './ui.mjs';
 
 const IMPORT_PREVIEW = 13;  // ui::Dialog::ImportPreview, as state().dialog reports it
@@ -288,12 +288,7 @@ test('"Save as template" adds the pipeline to the gallery, survives a reload, an
     await click(page, 'menu:saveastemplate');
     await waitFor(page, () => /Saved .* to your templates/.test(window.pipeboard.state().message));
     assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
-    const reopen = async () => {
-      await page.goto(server.url);
-      await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready, null, { timeout: 30000 });
-      await page.evaluate(() => window.pipeboard.ready);
-    };
-    await reopen();
+    await reopen(page, server.url);
     await click(page, 'button:templates');
     await rectOf(page, 'usertemplate:0');
     await saveScreenshot(page, 'share-user-template.png');
@@ -310,7 +305,7 @@ test('"Save as template" adds the pipeline to the gallery, survives a reload, an
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => window.pipeboard.itemRect('usertemplate:0')), null, 'deleted from the gallery');
     assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
-    await reopen();
+    await reopen(page, server.url);
     await click(page, 'button:templates');
     await rectOf(page, 'template:0');
     assert.equal(await page.evaluate(() => window.pipeboard.itemRect('usertemplate:0')), null, 'still deleted after a reload');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, saveScreenshot, root } from './browser.mjs';
+import { startServer, launch, openApp, reopen, saveScreenshot, root } from './browser.mjs';
 import { click, rectOf } from './ui.mjs';
 
 let server;
@@ -18,13 +18,6 @@ const exportWs = async (page) => JSON.parse(await api(page, () => window.pipeboa
 const dealTitle = async (page, id) => (await exportWs(page)).deals.find((d) => d.id === id)?.title;
 const rename = (page, deal, title) =>
   api(page, ([d, t]) => window.pipeboard.dispatch({ type: 'deal.update', deal: d, set: { title: t } }), [deal, title]);
-
-// Opens the app again without ?demo (which would replace the data) and waits until it is ready.
-async function reopen(page) {
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready, null, { timeout: 30000 });
-  await page.evaluate(() => window.pipeboard.ready);
-}
 
 // A browser with its own profile; closes it and its profile afterwards.
 async function withBrowser(fn) {
@@ -68,7 +61,7 @@ test('data survives a reload, and the first visit is saved without a Save button
     const flushed = await flush(page);
     assert.equal(flushed.status, 'saved');
     assert.equal(flushed.pending, 0);
-    await reopen(page);  // not reload(): openApp's URL holds ?demo=240, which would replace the data
+    await reopen(page, server.url);  // not reload(): openApp's URL holds ?demo=240, which would replace the data
     const after = await exportWs(page);
     assert.deepEqual(after, { ...ws, deals: after.deals }, 'everything else is as it was');
     assert.equal(after.deals.length, ws.deals.length);
@@ -118,7 +111,7 @@ test('batches a dying tab journaled are replayed at the next start; a stale one 
       { tab: 'gone', batch: JSON.stringify({ seq: 2, writes: [write(second, 'Stale', row(second.id).rev - 1)] }) },
     ];
     await page.evaluate((entries) => localStorage.setItem('pipeboard.journal', JSON.stringify(entries)), journal);
-    await reopen(page);
+    await reopen(page, server.url);
     assert.equal(await dealTitle(page, first.id), 'Journaled');
     assert.equal(await dealTitle(page, second.id), second.title, 'a write over a changed record is not applied');
     const s = await state(page);
@@ -215,7 +208,7 @@ test('a quota error shows the message, keeps the state, offers a backup and retr
 
     await page.evaluate(() => { IDBObjectStore.prototype.put = window.__realPut; });
     await waitFor(page, () => window.pipeboard.state().storage.status === 'saved', null, 'the retry to succeed');
-    await reopen(page);
+    await reopen(page, server.url);
     assert.equal(await dealTitle(page, deal), 'Kept in memory');
   });
 });
@@ -253,7 +246,7 @@ test('corrupt records are reported and set aside; the rest loads', { timeout: 12
       };
       open.onerror = () => reject(open.error);
     }));
-    await reopen(page);
+    await reopen(page, server.url);
     const s = await state(page);
     assert.equal(s.storage.quarantined, 3);
     assert.equal(s.deals, before.deals.length);
@@ -266,13 +259,13 @@ test('corrupt records are reported and set aside; the rest loads', { timeout: 12
     assert.ok(exported.rows.every((r) => r.reason.length > 0));
     // Set aside, they no longer sit among the deals: the next start is clean.
     await flush(page);
-    await reopen(page);
+    await reopen(page, server.url);
     assert.equal((await state(page)).deals, before.deals.length);
     assert.equal((await state(page)).storage.quarantined, 3, 'kept aside until the user dismisses them');
     await click(page, 'button:quarantine-dismiss');
     assert.equal((await state(page)).storage.quarantined, 0);
     assert.equal((await flush(page)).status, 'saved');
-    await reopen(page);
+    await reopen(page, server.url);
     assert.equal((await state(page)).storage.quarantined, 0);
   });
 });
@@ -294,9 +287,7 @@ test('data saved by schema version 0 is migrated, and a copy of it is kept', { t
       };
       open.onerror = () => reject(open.error);
     }), fixture);
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready);
-    await page.evaluate(() => window.pipeboard.ready);
+    await reopen(page, server.url);
     const ws = await exportWs(page);
     assert.deepEqual(ws.deals.map((d) => d.id), expected.deals.map((d) => d.id));
     assert.deepEqual(ws.pipelines.map((p) => p.name), expected.pipelines.map((p) => p.name));
@@ -351,7 +342,7 @@ test('data saved by schema version 1 (a row per deal) is regrouped into chunks, 
         };
       };
     }), ws);
-    await reopen(page);
+    await reopen(page, server.url);
     assert.deepEqual(await exportWs(page), ws);
     const s = await flush(page);
     assert.equal(s.status, 'saved');
@@ -380,7 +371,7 @@ test('data saved by schema version 1 (a row per deal) is regrouped into chunks, 
     const deal = ws.deals[700].id;
     assert.equal((await rename(page, deal, 'After the upgrade')).ok, true);
     assert.equal((await flush(page)).status, 'saved');
-    await reopen(page);
+    await reopen(page, server.url);
     assert.equal(await dealTitle(page, deal), 'After the upgrade');
     assert.equal((await state(page)).deals, ws.deals.length);
     assert.equal((await state(page)).storage.notice, '');

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, saveScreenshot, root, artifacts } from './browser.mjs';
+import { startServer, launch, openApp, reopen, saveScreenshot, root, artifacts } from './browser.mjs';
 import { rectOf, click, typeText, workspace, state, waitFor } from './ui.mjs';
 
 const intro = JSON.parse(fs.readFileSync(path.join(root, 'assets/tours/intro.json'), 'utf8'));
@@ -25,12 +25,6 @@ async function withDemo(fn, query = '?start=demo') {
 
 const tour = async (page) => (await state(page)).tour;
 const missing = (page) => page.evaluate(() => window.pipeboard.itemRect('text:tour-missing'));
-
-async function reopen(page) {
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.pipeboard && window.pipeboard.ready, null, { timeout: 30000 });
-  await page.evaluate(() => window.pipeboard.ready);
-}
 
 async function startFromHelp(page, index) {
   await click(page, 'button:help');
@@ -197,7 +191,7 @@ test('a recorded tour is saved, reloaded and played', { timeout: 240000 }, async
     await waitFor(page, () => !window.pipeboard.state().tour.editing);
 
     assert.equal((await page.evaluate(() => window.pipeboard.flush())).status, 'saved');
-    await reopen(page);
+    await reopen(page, server.url);
     const names = (await tour(page)).tours;
     assert.deepEqual(names.slice(-1), ['Pipelines at a glance'], 'kept with the data');
     await startFromHelp(page, names.length - 1);
