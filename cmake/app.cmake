@@ -16,7 +16,7 @@ target_include_directories(imgui SYSTEM PUBLIC "${PIPEBOARD_IMGUI_DIR}" "${PIPEB
 # frame's text and shapes go through, keep -O3.
 set_source_files_properties("${PIPEBOARD_IMGUI_DIR}/imgui_widgets.cpp" "${PIPEBOARD_IMGUI_DIR}/imgui_tables.cpp"
   "${PIPEBOARD_IMGUI_DIR}/backends/imgui_impl_glfw.cpp" "${PIPEBOARD_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
-  PROPERTIES COMPILE_OPTIONS -Os)
+  PROPERTIES COMPILE_OPTIONS ${PIPEBOARD_WASM_SIZE_OPT})
 # No demo window, no ini file on disk, no obsolete APIs.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
                                         IMGUI_DISABLE_DEBUG_TOOLS)
@@ -47,7 +47,7 @@ target_link_libraries(pipeboard_app PRIVATE pipeboard_core imgui)
 # The views and the main loop are optimized for size: they are most of the code but not where the
 # time goes (the core's reader, queries and commands; see CMakeLists.txt for which core files are
 # -Os too). Keeps the download within the 600 KB budget (gzip .wasm + .js).
-target_compile_options(pipeboard_app PRIVATE -Os)
+target_compile_options(pipeboard_app PRIVATE ${PIPEBOARD_WASM_SIZE_OPT})
 set_target_properties(pipeboard_app PROPERTIES
   OUTPUT_NAME "index" SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app")
 

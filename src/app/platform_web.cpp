@@ -7,8 +7,6 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "app.hpp"
 #include "documents.hpp"
@@ -64,10 +62,15 @@ int url_int(const char* name) { return pb_url_int(name); }
 bool url_is(const char* name, const char* value) { return pb_url_is(name, value) != 0; }
 
 std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  // stdio, not fstream: iostreams would add their locale code to the download.
+  std::string text;
+  if (FILE* f = std::fopen(path.c_str(), "rb")) {
+    char buf[16384];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+    std::fclose(f);
+  }
+  return text;
 }
 
 // [SECTION] Glue

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <sstream>
 
 #include "field_errors.hpp"
 #include "item_registry.hpp"
@@ -36,12 +35,16 @@ std::string join(const std::vector<std::string>& v) {
 }
 
 std::vector<std::string> split_options(const std::string& text) {
+  // Plain string scanning, not a stringstream: iostreams would add their locale code to the download.
   std::vector<std::string> out;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    const std::string item = text.substr(start, comma - start);
     const auto b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
     if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+    start = comma + 1;
   }
   return out;
 }
