@@ -281,6 +281,12 @@ TEST_CASE("csv import: hostile input stays bounded and never crashes") {
   const SourceImport b = import_suggested(big);
   CHECK(load(b).deals.size() == 1);
   CHECK(b.errors.list()[0].message.find("longer than") != std::string::npos);
+  // Windows-1252 text: read as such, so the document holds valid UTF-8.
+  const std::string latin = "Title,Company\nCaf\xE9,M\xFCller \x80\n";
+  CHECK(inspect_csv(latin).windows1252);
+  const SourceImport l = import_suggested(latin);
+  CHECK(load(l).deals.at(0).company == "M\xC3\xBCller \xE2\x82\xAC");
+  CHECK(l.warnings.summary().find("Windows-1252") != std::string::npos);
   // Garbage bytes.
   std::string noise;
   for (int i = 0; i < 5000; ++i) noise += static_cast<char>((i * 7919) % 256);

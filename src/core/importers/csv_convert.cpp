@@ -57,9 +57,11 @@ void CsvImportJob::State::convert_row() {
 
   BuiltDeal d;
   CsvPipelineInfo* p = nullptr;
+  DealStatus status = DealStatus::Open;
   if (error.empty()) {
     p = &pipeline_of_row();
-    const StageKind kind = kind_of(status_of());
+    status = status_of();
+    const StageKind kind = kind_of(status);
     const std::string_view stage = trim(cell(CsvTarget::Stage));
     if (!stage.empty()) {
       auto it = p->stages.find(stage);
@@ -155,7 +157,7 @@ void CsvImportJob::State::convert_row() {
     d.owner = it->second;
   }
   // When it was won or lost: a visit to that stage, and the last change if nothing says later.
-  const std::optional<Timestamp> closed = status_of() == DealStatus::Won ? won : status_of() == DealStatus::Lost ? lost : std::nullopt;
+  const std::optional<Timestamp> closed = status == DealStatus::Won ? won : status == DealStatus::Lost ? lost : std::nullopt;
   if (closed) {
     d.history.push_back({d.stage, *closed});
     if (!d.updated) d.updated = std::max(*closed, d.created.value_or(*closed));

@@ -28,13 +28,17 @@ bool csv_truthy(std::string_view cell) {
 }
 
 bool csv_word_in(std::string_view cell, const std::vector<std::string>& words) {
-  const std::string s = lower_trim(cell);
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return normalise_header(w) == s; });
+  cell = trim(cell);
+  if (cell.empty() || cell.size() > 64) return false;
+  const std::string s = normalise_header(cell);
+  return std::find(words.begin(), words.end(), s) != words.end();
 }
 
 CsvImportJob::State::State(std::string_view t, CsvMapping mapping, Timestamp now)
     : text(t), m(std::move(mapping)), builder(now, result.warnings) {
   col_of.fill(-1);
+  for (const auto& w : m.won_words) won_words.push_back(normalise_header(w));
+  for (const auto& w : m.lost_words) lost_words.push_back(normalise_header(w));
   skip_lines.insert(m.skip_lines.begin(), m.skip_lines.end());
   if (text.size() > kMaxWorkspaceBytes) {
     result.errors.add("", "the file is larger than " + std::to_string(kMaxWorkspaceBytes >> 20) + " MB");
@@ -105,7 +109,7 @@ std::string_view CsvImportJob::State::cell(CsvTarget t) const {
 DealStatus CsvImportJob::State::status_of() const {
   if (col_of[static_cast<std::size_t>(CsvTarget::Status)] >= 0) {
     const std::string_view s = cell(CsvTarget::Status);
-    return csv_word_in(s, m.won_words) ? DealStatus::Won : csv_word_in(s, m.lost_words) ? DealStatus::Lost : DealStatus::Open;
+    return csv_word_in(s, won_words) ? DealStatus::Won : csv_word_in(s, lost_words) ? DealStatus::Lost : DealStatus::Open;
   }
   if (col_of[static_cast<std::size_t>(CsvTarget::IsWon)] >= 0) {
     if (csv_truthy(cell(CsvTarget::IsWon))) return DealStatus::Won;
@@ -113,7 +117,7 @@ DealStatus CsvImportJob::State::status_of() const {
     return has_closed && csv_truthy(cell(CsvTarget::IsClosed)) ? DealStatus::Lost : DealStatus::Open;
   }
   const std::string_view stage = cell(CsvTarget::Stage);
-  return csv_word_in(stage, m.won_words) ? DealStatus::Won : csv_word_in(stage, m.lost_words) ? DealStatus::Lost : DealStatus::Open;
+  return csv_word_in(stage, won_words) ? DealStatus::Won : csv_word_in(stage, lost_words) ? DealStatus::Lost : DealStatus::Open;
 }
 
 CsvPipelineInfo& CsvImportJob::State::pipeline_of_row() {
@@ -181,8 +185,8 @@ void CsvImportJob::State::start_convert() {
     result.mapping.push_back({"pipeline", p.name, "pipeline \"" + p.name + "\""});
     std::vector<std::pair<const std::string*, CsvStageInfo*>> order;
     for (auto& [name, s] : p.stages) {
-      if (csv_word_in(name, m.won_words)) s.kind = StageKind::Won;
-      else if (csv_word_in(name, m.lost_words)) s.kind = StageKind::Lost;
+      if (csv_word_in(name, won_words)) s.kind = StageKind::Won;
+      else if (csv_word_in(name, lost_words)) s.kind = StageKind::Lost;
       else if (s.open == 0 && s.won > 0 && s.lost == 0) s.kind = StageKind::Won;
       else if (s.open == 0 && s.lost > 0 && s.won == 0) s.kind = StageKind::Lost;
       order.emplace_back(&name, &s);

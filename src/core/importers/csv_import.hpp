@@ -36,6 +36,7 @@ struct CsvInspection {
   char delimiter = ',';
   bool decimal_comma = false;
   bool bom = false;
+  bool windows1252 = false;  // not UTF-8: read as Windows-1252 (import_csv warns)
   std::vector<std::string> headers;
   std::size_t rows = 0;  // data records, blank lines aside
   std::vector<std::vector<std::string>> preview;  // the first kPreviewRows records

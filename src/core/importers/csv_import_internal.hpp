@@ -60,6 +60,7 @@ struct CsvImportJob::State {
   StringMap<DealStatus> status_words;  // distinct status cells seen, for the mapping list (capped)
   StringMap<std::string> owners;       // "name\x1femail" -> person id
   std::unordered_set<std::size_t> skip_lines;
+  std::vector<std::string> won_words, lost_words;  // the mapping's, normalised once
 
   std::string_view cell(CsvTarget t) const;
   DealStatus status_of() const;
@@ -70,6 +71,7 @@ struct CsvImportJob::State {
 };
 
 bool csv_truthy(std::string_view cell);
+// Whether a cell is one of `words` (normalised with normalise_header), case and spacing aside.
 bool csv_word_in(std::string_view cell, const std::vector<std::string>& words);
 
 }  // namespace pb

@@ -57,7 +57,7 @@ CsvInspection inspect_csv(std::string_view text) {
     return out;
   }
   std::string converted;
-  if (csv_to_utf8(text, converted)) text = converted;
+  if (csv_to_utf8(text, converted)) text = converted, out.windows1252 = true;
   out.delimiter = detect_delimiter(text);
   CsvCursor cur(text, out.delimiter);
   CsvRecord r;
