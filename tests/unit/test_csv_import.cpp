@@ -281,6 +281,15 @@ TEST_CASE("csv import: hostile input stays bounded and never crashes") {
   const SourceImport b = import_suggested(big);
   CHECK(load(b).deals.size() == 1);
   CHECK(b.errors.list()[0].message.find("longer than") != std::string::npos);
+  // A pipeline and a stage per row: capped, the rows past the caps listed.
+  std::string spread = "Title,Pipeline,Stage\n";
+  for (int i = 0; i < 300; ++i) spread += "d,P" + std::to_string(i) + ",S\n";
+  for (int i = 0; i < 300; ++i) spread += "d,P0,S" + std::to_string(i) + "\n";
+  const SourceImport sp = import_suggested(spread);
+  const Workspace sws = load(sp);
+  CHECK(sws.pipelines.size() == 200);
+  CHECK(sws.pipelines.at(0).stages.size() == 97);
+  CHECK(sp.skipped == 100 + 204);  // P200..P299, and S96..S299 of P0 (S is its first stage)
   // Windows-1252 text: read as such, so the document holds valid UTF-8.
   const std::string latin = "Title,Company\nCaf\xE9,M\xFCller \x80\n";
   CHECK(inspect_csv(latin).windows1252);

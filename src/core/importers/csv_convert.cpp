@@ -59,19 +59,25 @@ void CsvImportJob::State::convert_row() {
   CsvPipelineInfo* p = nullptr;
   DealStatus status = DealStatus::Open;
   if (error.empty()) {
-    p = &pipeline_of_row();
+    p = pipeline_of_row(false);
     status = status_of();
     const StageKind kind = kind_of(status);
     const std::string_view stage = trim(cell(CsvTarget::Stage));
-    if (!stage.empty()) {
+    if (!p) {
+      fail("more than " + std::to_string(kMaxCsvPipelines) + " pipelines: this row's is left out");
+    } else if (!stage.empty()) {
       auto it = p->stages.find(stage);
-      if (it != p->stages.end() && it->second.kind == kind) d.stage = it->second.id;
+      if (it == p->stages.end())
+        fail("more than " + std::to_string(kMaxCsvStages) + " stages in pipeline " + in_quotes(p->name) + ": this row's is left out");
+      else if (it->second.kind == kind) d.stage = it->second.id;
     }
-    if (d.stage.empty()) {  // no stage, or a won deal in an open stage: the pipeline's stage of its kind
+    if (error.empty() && d.stage.empty()) {  // no stage, or a won deal in an open stage: the pipeline's stage of its kind
       std::string& f = p->fallback[static_cast<std::size_t>(kind)];
       if (f.empty()) f = builder.stage_of_kind(p->id, kind, kind == StageKind::Won ? "Won" : kind == StageKind::Lost ? "Lost" : "Open");
       d.stage = f;
     }
+  }
+  if (error.empty()) {
     const std::string_view cur = trim(cell(CsvTarget::Currency));
     d.currency = cur.empty() ? p->currency : upper(cur);
     const std::string_view value = trim(cell(CsvTarget::Value));

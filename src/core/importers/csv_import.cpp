@@ -120,20 +120,23 @@ DealStatus CsvImportJob::State::status_of() const {
   return csv_word_in(stage, won_words) ? DealStatus::Won : csv_word_in(stage, lost_words) ? DealStatus::Lost : DealStatus::Open;
 }
 
-CsvPipelineInfo& CsvImportJob::State::pipeline_of_row() {
+CsvPipelineInfo* CsvImportJob::State::pipeline_of_row(bool add) {
   std::string_view name = trim(cell(CsvTarget::Pipeline));
   if (name.empty()) name = m.default_pipeline;
   auto it = pipeline_index.find(name);
-  if (it != pipeline_index.end()) return pipelines[it->second];
+  if (it != pipeline_index.end()) return &pipelines[it->second];
+  if (!add || pipelines.size() >= kMaxCsvPipelines) return nullptr;
   pipeline_index.emplace(std::string(name), pipelines.size());
   pipelines.push_back({});
   pipelines.back().name = std::string(name);
-  return pipelines.back();
+  return &pipelines.back();
 }
 
 void CsvImportJob::State::scan_row() {
   if (skip_lines.count(rec.line) || !rec.error.empty()) return;
-  CsvPipelineInfo& p = pipeline_of_row();
+  CsvPipelineInfo* found = pipeline_of_row(true);
+  if (!found) return;  // past the cap: the convert pass reports the row
+  CsvPipelineInfo& p = *found;
   const DealStatus status = status_of();
   if (p.currency.empty()) {
     const std::string_view cur = trim(cell(CsvTarget::Currency));
@@ -142,6 +145,7 @@ void CsvImportJob::State::scan_row() {
   const std::string_view stage = trim(cell(CsvTarget::Stage));
   if (!stage.empty()) {
     auto it = p.stages.find(stage);
+    if (it == p.stages.end() && p.stages.size() >= kMaxCsvStages) return;
     if (it == p.stages.end()) {
       CsvStageInfo info;
       info.order = p.stages.size();

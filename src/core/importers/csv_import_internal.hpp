@@ -14,6 +14,11 @@
 
 namespace pb {
 
+// Caps on what rows create: the builder looks pipelines up by a scan, so a file of 100,000
+// distinct pipelines and stages would otherwise cost their product.
+inline constexpr std::size_t kMaxCsvPipelines = 200;
+inline constexpr std::size_t kMaxCsvStages = 97;  // per pipeline: a pipeline holds 100, and up to 3 more may be added for rows whose stage does not fit their status
+
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
@@ -64,7 +69,8 @@ struct CsvImportJob::State {
 
   std::string_view cell(CsvTarget t) const;
   DealStatus status_of() const;
-  CsvPipelineInfo& pipeline_of_row();
+  // The row's pipeline; the scan adds it (up to kMaxCsvPipelines), the convert pass only finds it.
+  CsvPipelineInfo* pipeline_of_row(bool add);
   void scan_row();
   void start_convert();
   void convert_row();  // csv_convert.cpp
