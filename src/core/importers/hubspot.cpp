@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "documents.hpp"
 #include "hubspot_read_internal.hpp"
@@ -55,12 +56,13 @@ HubspotInspection inspect_hubspot(const std::vector<std::string_view>& texts) {
     for (const auto& st : p.stages) out.stages.push_back({st.id, st.label, kind_word(st.kind), st.probability.value_or(0)});
     r.pipelines.push_back(std::move(out));
   }
+  std::set<std::string> owners;
   for (const auto& d : s.deals) {
     ++r.deals;
     if (d.archived) ++r.archived;
     if (d.stage.empty()) ++r.without_stage;
     if (at.count(d.pipeline)) ++r.pipelines[at[d.pipeline]].deals;
-    if (!d.owner.empty() && std::find(r.owners.begin(), r.owners.end(), d.owner) == r.owners.end()) r.owners.push_back(d.owner);
+    if (!d.owner.empty() && owners.insert(d.owner).second) r.owners.push_back(d.owner);
     if (r.suggested.currency == "USD" && is_currency(d.currency)) r.suggested.currency = d.currency;
   }
   return r;
@@ -97,17 +99,19 @@ SourceImport import_hubspot(const std::vector<std::string_view>& texts, const Hu
   std::map<std::string, std::string> pipeline_of;                    // HubSpot pipeline id -> built id
   std::map<std::pair<std::string, std::string>, std::string> stage_of;  // (pipeline, stage) -> built stage
   std::map<std::string, std::string> pipeline_of_stage;              // stage id -> its first pipeline
-  std::vector<std::string> excluded;
+  std::set<std::string> excluded;
+  std::string first_pipeline;  // in displayOrder, of those chosen
   std::map<std::string, StageKind> closed_stages;                    // built won and lost stages
   for (const auto& p : s.pipelines)  // every pipeline's, so a deal of a pipeline not chosen is known as one
     for (const auto& st : p.stages) pipeline_of_stage.emplace(st.id, p.id);
   for (const auto& p : s.pipelines) {
     if (!wanted(options, p.id, p.label)) {
-      excluded.push_back(p.id);
+      excluded.insert(p.id);
       r.mapping.push_back({"pipeline", p.label, "skipped (not chosen)"});
       continue;
     }
     pipeline_of[p.id] = w.add_pipeline(p.label, options.currency);
+    if (first_pipeline.empty()) first_pipeline = p.id;
     r.mapping.push_back({"pipeline", p.label, "pipeline " + in_quotes(p.label)});
     for (const auto& st : p.stages) {
       stage_of[{p.id, st.id}] = w.add_stage(pipeline_of[p.id], {st.label, st.kind, st.probability, std::nullopt});
@@ -130,8 +134,8 @@ SourceImport import_hubspot(const std::vector<std::string_view>& texts, const Hu
     // The deal's pipeline, else its stage's, else "default" (HubSpot's first pipeline), else the first.
     std::string pid = d.pipeline;
     if (pid.empty() && pipeline_of_stage.count(d.stage)) pid = pipeline_of_stage[d.stage];
-    if (pid.empty()) pid = pipeline_of.count("default") ? "default" : !pipeline_of.empty() ? pipeline_of.begin()->first : "";
-    const bool listed_not_chosen = std::find(excluded.begin(), excluded.end(), pid) != excluded.end();
+    if (pid.empty()) pid = pipeline_of.count("default") ? "default" : first_pipeline;
+    const bool listed_not_chosen = excluded.count(pid) > 0;
     if (listed_not_chosen || (!pipeline_of.count(pid) && !wanted(options, pid, ""))) {
       ++not_chosen;
       ++r.skipped;

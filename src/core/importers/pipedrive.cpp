@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "documents.hpp"
 #include "money.hpp"
@@ -22,9 +23,9 @@ bool wanted(const PipedriveOptions& o, const std::string& id, const std::string&
 // Every pipeline the texts name: the pipelines text's, then those only stages or deals name.
 std::vector<pipedrive::Pipeline> all_pipelines(const pipedrive::Source& s) {
   std::vector<pipedrive::Pipeline> out = s.pipelines;
-  auto known = [&](const std::string& id) {
-    return std::any_of(out.begin(), out.end(), [&](const pipedrive::Pipeline& p) { return p.id == id; });
-  };
+  std::set<std::string> ids;
+  for (const auto& p : out) ids.insert(p.id);
+  auto known = [&](const std::string& id) { return !ids.insert(id).second; };  // and remembers it
   for (const auto& st : s.stages)
     if (!known(st.pipeline)) out.push_back({st.pipeline, st.pipeline_name.empty() ? "Pipeline " + st.pipeline : st.pipeline_name, 0});
   for (const auto& d : s.deals)

@@ -171,6 +171,8 @@ SourceImport import_trello(std::string_view text, const TrelloOptions& options, 
     r.warnings.add("/customFields", "no custom field has the id or name " + in_quotes(options.value_field) +
                                         "; the deals have no value");
   std::map<std::string, std::string> field_of;  // Trello field id -> field id
+  std::map<std::string, const trello::Field*> field_by_id;
+  for (const auto& f : b.fields) field_by_id.emplace(f.id, &f);
   for (const auto& f : b.fields) {
     if (&f == value_field) {
       r.mapping.push_back({"field", f.name, "deal value (" + options.currency + ")"});
@@ -247,8 +249,9 @@ SourceImport import_trello(std::string_view text, const TrelloOptions& options, 
       }
 
       for (const auto& [fid, raw] : c->custom) {
-        const trello::Field* f = find_field(b, fid);
-        if (!f) continue;
+        auto found = field_by_id.find(fid);
+        if (found == field_by_id.end()) continue;
+        const trello::Field* f = found->second;
         const JsonPath fp = cp / "customFieldItems";
         if (f == value_field) {
           if (auto minor = source::minor_units(raw, exponent)) d.amount = *minor;
@@ -262,8 +265,8 @@ SourceImport import_trello(std::string_view text, const TrelloOptions& options, 
         } else if (f->type == "date") {
           if (auto day = source::day(raw)) d.custom[id] = *day;
         } else if (f->type == "list") {
-          auto o = f->options.find(raw);
-          if (o != f->options.end()) set_choice(d, w, id, o->second);
+          for (const auto& [option_id, option] : f->options)
+            if (option_id == raw) set_choice(d, w, id, option);
         } else if (f->type == "checkbox") {
           set_choice(d, w, id, raw == "true" ? "Yes" : "No");
         } else {

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "deal_fields.hpp"
 #include "documents.hpp"
 #include "source_json_internal.hpp"
 #include "trello_board_internal.hpp"
@@ -94,10 +95,10 @@ void read_fields(const json& doc, Board& b, Issues& errors, Issues& warnings) {
                 source::text(f, "type", fp / i, warnings), {}};
     if (field.id.empty()) continue;
     if (const json* options = source::get(f, "options"); options && options->is_array())
-      for (const json& o : *options) {
-        const json* value = source::get(o, "value");
+      for (std::size_t k = 0; k < options->size() && k < kMaxOptions; ++k) {
+        const json* value = source::get((*options)[k], "value");
         const json* t = value ? source::get(*value, "text") : nullptr;
-        if (t && t->is_string()) field.options[source::id_text(o, "id")] = t->get<std::string>();
+        if (t && t->is_string()) field.options.emplace_back(source::id_text((*options)[k], "id"), t->get<std::string>());
       }
     b.fields.push_back(std::move(field));
   }

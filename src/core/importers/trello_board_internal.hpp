@@ -29,7 +29,7 @@ struct Card {
 
 struct Field {
   std::string id, name, type;
-  std::map<std::string, std::string> options;  // option id -> text, for list fields
+  std::vector<std::pair<std::string, std::string>> options;  // option id -> text, for list fields, in order
 };
 
 struct Move {
