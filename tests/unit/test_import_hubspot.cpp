@@ -102,7 +102,7 @@ TEST_CASE("hubspot: deals by stage and pipeline ids, unknown ones, amounts, arch
                              {"closedate", "2026-06-30T22:00:00.000Z"}, {"deal_currency_code", "EUR"}}),
                   deal("2", {{"dealname", "B"}, {"amount", "0.125"}, {"dealstage", "w1"}, {"closedate", "2026-01-01T00:00:00Z"}}),
                   deal("3", {{"dealname", "C"}, {"dealstage", "zz"}, {"pipeline", "p2"}, {"amount", "12,5"}}),
-                  deal("4", {{"dealname", "D"}, {"pipeline", "p9"}}),
+                  deal("4", {{"dealname", "D"}, {"pipeline", "p9"}, {"amount", "99999999999999999999.9999"}}),
                   deal("5", {{"dealname", "E"}, {"dealstage", "s1"}}, true)}},
                 {"paging", {{"next", {{"after", "999999999999"}}}}}};
   SourceImport r = import_hubspot({deals.dump(), pipelines.dump()}, {}, kImportNow);
@@ -118,6 +118,7 @@ TEST_CASE("hubspot: deals by stage and pipeline ids, unknown ones, amounts, arch
   CHECK(has_issue(r.warnings, "/results/2/properties/dealstage", "no pipelines file names stage \"zz\""));
   CHECK(has_issue(r.warnings, "/results/2/properties/amount", "not an amount"));
   CHECK(has_issue(r.warnings, "/results/3/properties/pipeline", "\"p9\""));
+  CHECK(has_issue(r.warnings, "/results/3/properties/amount", "not an amount"));  // past the limit, no overflow
   CHECK(r.skipped == 1);
   CHECK(has_mapping(r, "deals", "1 archived deals", "skipped (archived)"));
 

@@ -52,10 +52,10 @@ std::optional<std::int64_t> minor_units(std::string_view s, int exponent) {
   std::size_t dot = s.find('.');
   std::string_view whole = s.substr(0, dot), frac = dot == s.npos ? std::string_view() : s.substr(dot + 1);
   auto digits = [](std::string_view d) { return d.find_first_not_of("0123456789") == d.npos; };
-  if ((whole.empty() && frac.empty()) || !digits(whole) || !digits(frac) || (dot != s.npos && frac.empty() && whole.empty()))
+  if ((whole.empty() && frac.empty()) || !digits(whole) || !digits(frac))
     return std::nullopt;
   while (whole.size() > 1 && whole[0] == '0') whole.remove_prefix(1);
-  if (whole.size() > 15) return std::nullopt;  // past any accepted amount; keeps the sum in int64
+  if (whole.size() > 13) return std::nullopt;  // past kMaxMoneyMinor; 13 + 4 decimals stays inside int64
   std::int64_t n = 0;
   for (char c : whole) n = n * 10 + (c - '0');
   for (int i = 0; i < exponent; ++i) n = n * 10 + (static_cast<std::size_t>(i) < frac.size() ? frac[i] - '0' : 0);
