@@ -49,6 +49,8 @@ TEST_CASE("workspace builder: the document it builds loads, with statuses from s
   CHECK(doc["deals"][1]["status"] == "lost");
   CHECK(doc["deals"][1]["title"].get<std::string>().size() == 200);
   CHECK(doc["deals"][1]["value"]["currency"] == "EUR");
+  CHECK(doc["deals"][0]["created"] == "2026-01-01T00:00:00Z");  // times are Unix seconds
+  CHECK(doc["deals"][0]["history"][0]["at"] == "2026-01-01T00:00:00Z");
   CHECK(doc["deals"][2]["status"] == "won");
   CHECK(doc["deals"][2]["title"] == "Untitled deal");
   CHECK_FALSE(doc["deals"][2].contains("lost_reason"));

@@ -42,6 +42,16 @@ std::string slug(std::string_view name) {
 
 std::string kind_name(StageKind k) { return std::string(to_string(k)); }
 
+// The builder takes Unix seconds (BuiltDeal's times, `now`); documents hold milliseconds.
+// A time outside the documents' years (1900..9999) would not load, so it gives way to `fallback`.
+std::int64_t in_range(std::optional<std::int64_t> seconds, std::int64_t fallback) {
+  constexpr std::int64_t kFirst = -2'208'988'800;  // 1900-01-01T00:00:00Z
+  constexpr std::int64_t kLast = 253'402'300'799;  // 9999-12-31T23:59:59Z
+  std::int64_t s = seconds.value_or(fallback);
+  return s < kFirst || s > kLast ? std::clamp(fallback, kFirst, kLast) : s;
+}
+std::string stamp(std::int64_t seconds) { return format_timestamp(seconds * 1000); }
+
 }  // namespace
 
 WorkspaceBuilder::WorkspaceBuilder(std::int64_t now, Issues& warnings) : now_(now), warnings_(warnings) {}
@@ -161,16 +171,16 @@ void WorkspaceBuilder::add_deal(BuiltDeal d) {
   }
 
   std::string id = "deal-" + std::to_string(deals_.size() + 1);
-  std::int64_t created = d.created.value_or(now_);
-  std::int64_t updated = std::max(d.updated.value_or(created), created);
+  std::int64_t created = in_range(d.created, in_range(now_, 0));
+  std::int64_t updated = std::max(in_range(d.updated, created), created);
   json deal = {{"id", id},
                {"title", blank(d.title) ? std::string("Untitled deal") : clip(d.title, kMaxName, "a deal title")},
                {"pipeline", pipeline},
                {"stage", d.stage},
                {"status", kind_name(kind)},
                {"value", {{"amount", amount}, {"currency", currency}}},
-               {"created", format_timestamp(created)},
-               {"updated", format_timestamp(updated)}};
+               {"created", stamp(created)},
+               {"updated", stamp(updated)}};
   auto text = [&](const char* key, const std::string& v, std::size_t limit) {
     if (!blank(v)) deal[key] = clip(v, limit, std::string("a deal's ") + key);
   };
@@ -191,7 +201,7 @@ void WorkspaceBuilder::add_deal(BuiltDeal d) {
     for (const auto& m : d.history) {
       auto mp = stage_pipeline_.find(m.stage);
       if (mp == stage_pipeline_.end()) continue;
-      history.push_back({{"pipeline", mp->second}, {"stage", m.stage}, {"at", format_timestamp(m.at)}});
+      history.push_back({{"pipeline", mp->second}, {"stage", m.stage}, {"at", stamp(in_range(m.at, created))}});
     }
     if (!history.empty()) deal["history"] = std::move(history);
   }
