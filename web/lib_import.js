@@ -29,22 +29,32 @@ mergeInto(LibraryManager.library, {
     },
     failed: function (message) { PbImport.call('pb_import_failed', [message]); },
 
-    // A File from the picker or a drop: its text goes to the import preview.
+    // A File from the picker or a drop: its text goes to the import preview (Pipeboard's own
+    // files) or to the mapping screen (other tools' exports). Resolves when it has been handed over.
     readFile: function (file) {
-      if (!file) return;
+      if (!file) return Promise.resolve();
       if (file.size > PbImport.MAX_BYTES) {
         PbImport.failed('"' + file.name + '" is larger than 128 MB, the most Pipeboard imports.');
-        return;
+        return Promise.resolve();
       }
-      file.text().then(function (text) {
+      return file.text().then(function (text) {
         if (text.indexOf('\u0000') >= 0) {
-          PbImport.failed('"' + file.name + '" is not a text file: choose a Pipeboard template or backup (.json).');
+          const sheet = /\.(xlsx?|ods|numbers)$/i.test(file.name);
+          PbImport.failed('"' + file.name + '" is not a text file: ' + (sheet
+            ? 'save the spreadsheet as CSV first, then import the .csv file.'
+            : 'choose a Pipeboard file, a Trello, Pipedrive or HubSpot export (.json) or a CSV file.'));
           return;
         }
         PbImport.call('pb_import_text', [text, '"' + file.name + '"']);
       }, function (e) {
         PbImport.failed('"' + file.name + '" could not be read: ' + (e && e.message ? e.message : e));
       });
+    },
+    // Several files at once (Pipedrive's pipelines, stages and deals responses): one after another.
+    readFiles: function (files) {
+      const list = Array.prototype.slice.call(files || []);
+      list.reduce(function (done, file) { return done.then(function () { return PbImport.readFile(file); }); },
+                  Promise.resolve());
     },
 
     hasFiles: function (e) {
@@ -59,11 +69,11 @@ mergeInto(LibraryManager.library, {
       const input = PbImport.input = document.createElement('input');
       input.type = 'file';
       input.id = 'pb-import-file';
-      input.accept = '.json,application/json';
+      input.accept = '.json,application/json,.csv,text/csv,.tsv,.txt';
+      input.multiple = true;
       input.style.display = 'none';
       input.addEventListener('change', function () {
-        const file = input.files && input.files[0];
-        PbImport.readFile(file);
+        PbImport.readFiles(input.files);
         input.value = '';
       });
       document.body.appendChild(input);
@@ -71,7 +81,7 @@ mergeInto(LibraryManager.library, {
       const overlay = PbImport.overlay = document.createElement('div');
       overlay.id = 'pb-drop-hint';
       overlay.hidden = true;
-      overlay.textContent = 'Drop a Pipeboard template, backup or tour (.json) to open it';
+      overlay.textContent = 'Drop a Pipeboard file, a Trello, Pipedrive or HubSpot export, or a CSV file to import it';
       overlay.style.cssText = 'position:fixed;inset:12px;display:flex;align-items:center;justify-content:center;' +
         'border:3px dashed #7aa2f7;border-radius:14px;background:rgba(20,24,36,0.78);color:#fff;' +
         'font:600 22px system-ui,sans-serif;pointer-events:none;z-index:10;';
@@ -102,7 +112,7 @@ mergeInto(LibraryManager.library, {
         PbImport.showOverlay(false);
         if (!PbImport.hasFiles(e)) return;
         e.preventDefault();
-        PbImport.readFile(e.dataTransfer.files[0]);
+        PbImport.readFiles(e.dataTransfer.files);
       });
 
       const api = window.pipeboard;

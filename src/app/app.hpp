@@ -56,6 +56,8 @@ struct StorageInfo {
   double last_commit_ms = 0, last_commit_work_ms = 0;
 };
 
+struct SourceImportState;  // source_import_web.cpp
+
 struct App {
   Session session;
   std::unique_ptr<Persistence> persist;  // set by start_storage()
@@ -93,6 +95,8 @@ struct App {
   std::uint64_t fresh_demo_revision = ~0ull;
   ReportCache report_cache;  // the Reports view's (view_model.hpp)
   PastCache past_cache;      // the board on a past day
+  std::shared_ptr<SourceImportState> source_import;  // another tool's file being mapped (source_import_web.hpp)
+  json csv_mappings = json::object();  // header set -> the mapping screen's answers, remembered
 };
 
 App& the_app();

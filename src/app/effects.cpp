@@ -1,9 +1,11 @@
 #include "effects.hpp"
 
 #include "app.hpp"
+#include "deals_export_web.hpp"
 #include "first_run.hpp"
 #include "report_export.hpp"
 #include "share_web.hpp"
+#include "source_import_web.hpp"
 #include "storage_web.hpp"
 #include "tours_web.hpp"
 #include "ui/field_errors.hpp"
@@ -81,6 +83,10 @@ struct Perform {
   }
   void operator()(const ui::effect::SubmitPaste&) const { open_import(app, app.import_ui.paste, "pasted text"); }
   void operator()(const ui::effect::ConfirmImport&) const { confirm_import(app); }
+  void operator()(const ui::effect::ImportFromSource&) const { start_source_import(app); }
+  void operator()(const ui::effect::CancelSourceImport&) const { cancel_source_import(app); }
+  void operator()(const ui::effect::OpenCsvExport&) const { open_csv_export(app); }
+  void operator()(const ui::effect::ExportDealsCsv& e) const { export_deals_csv(app, e.columns); }
   void operator()(const ui::effect::DownloadTemplate& e) const {
     download_template(app, e.pipeline, e.include_deals);
     ui::notify_tour(app.tours, TourEvent::TemplateShared);

@@ -15,6 +15,7 @@
 #include "effects.hpp"
 #include "frame_model.hpp"
 #include "platform_web.hpp"
+#include "source_import_web.hpp"
 #include "storage_web.hpp"
 #include "tours_web.hpp"
 #include "ui/item_registry.hpp"
@@ -68,7 +69,9 @@ void frame() {
   // Input ImGui has queued but not yet processed (it trickles fast typing over several frames)
   // keeps the loop going too.
   // Play on the past-day bar steps on its own, without input.
-  const bool active = pb_ms_since_activity() < kIdleAfterMs || !GImGui->InputEventsQueue.empty() || app.ui.past.playing;
+  // So does an import converting a large file a slice per frame.
+  const bool active = pb_ms_since_activity() < kIdleAfterMs || !GImGui->InputEventsQueue.empty() || app.ui.past.playing ||
+                      source_import_running(app);
   if (!active && app.pending_frames <= 0 && app.rendered_revision == app.revision) return;  // idle: draw nothing
   const double start = emscripten_get_now();
   glfwPollEvents();
@@ -83,6 +86,7 @@ void frame() {
   app.rendered_revision = app.revision;
   if (app.pending_frames > 0) --app.pending_frames;
   apply_actions(app, std::move(actions));
+  step_source_import(app);  // the mapping screen's live preview, or the next slice of an import
   save_trial_clock(app);  // an hour on, so a clock set back later still finds the time seen
   if (app.stats.rendered == 0) app.stats.first_frame_at = emscripten_get_now();
   if (app.stats.board_frame_at == 0 && app.storage.loaded && !app.session.workspace().deals.empty())

@@ -12,6 +12,7 @@
 #include "import_preview.hpp"
 #include "platform_web.hpp"
 #include "storage_web.hpp"
+#include "source_import_web.hpp"
 #include "tours_web.hpp"
 #include "ui/theme.hpp"
 
@@ -69,6 +70,14 @@ char* to_c_string(const std::string& s) {
 
 void pick_import_file() { pb_import_pick_file(); }
 
+namespace {
+// A picked or dropped file's source reads "\"name.csv\"": the name alone, for telling CSV apart.
+std::string file_name_of(const std::string& source) {
+  if (source.size() >= 2 && source.front() == '"' && source.back() == '"') return source.substr(1, source.size() - 2);
+  return "";
+}
+}  // namespace
+
 void open_import(App& app, std::string_view text, std::string source) {
   // Tours travel the same ways as templates (files, drops, links) but play instead of importing.
   // Only a document that names its format early is parsed twice: workspaces can be large.
@@ -76,6 +85,8 @@ void open_import(App& app, std::string_view text, std::string source) {
     const json doc = json::parse(text, nullptr, false);
     if (is_tour_document(doc)) return open_tour_document(app, doc, source);
   }
+  // Another tool's file goes through its mapping screen first.
+  if (open_source_import(app, std::string(text), file_name_of(source))) return;
   ImportPreview preview = preview_import(app.session.workspace(), text);
   ui::open_import_preview(app.ui, app.import_ui, std::move(preview), std::move(source));
   app.ui.show_welcome = false;  // arriving with a file or a #template= link is a start chosen

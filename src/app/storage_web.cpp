@@ -14,6 +14,7 @@
 #include "first_run.hpp"
 #include "platform_web.hpp"
 #include "share_web.hpp"
+#include "source_import_web.hpp"
 #include "storage_load.hpp"
 #include "tours_web.hpp"
 
@@ -295,6 +296,7 @@ EMSCRIPTEN_KEEPALIVE void pb_storage_loaded(const char* info_json) {
   install_session(app, std::move(ws));
   load_user_templates(app, meta);
   load_user_tours(app, meta);
+  load_csv_mappings(app, meta);
   for (auto& q : report.quarantined) extra.quarantine.push_back(std::move(q));
   app.storage.quarantined = static_cast<std::size_t>(info.value("quarantined", 0)) + extra.quarantine.size();
   if (!extra.quarantine.empty())

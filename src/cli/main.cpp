@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "document_format.hpp"
+#include "import_cmd.hpp"
 #include "documents.hpp"
 #include "io.hpp"
 #include "report_csv.hpp"
@@ -37,6 +38,14 @@ constexpr const char* kUsageText =
     "                                last_12_months, of --now (default: the current time). TABLE: summary,\n"
     "                                forecast, funnel, stage_time, lost_reasons, by_owner, by_source, channels.\n"
     "                                --params JSON takes the JS API's params object instead of the flags\n"
+    "\n"
+    "  import --from trello|pipedrive|hubspot|csv FILE... [-o OUT] [--won LIST]... [--lost LIST]...\n"
+    "         [--value-field FIELD] [--currency CODE] [--include-archived] [--pipeline NAME]...\n"
+    "         [--mapping FILE] [--options FILE] [--now ISO-TIME]\n"
+    "                                another tool's export as a pipeboard.workspace document: a Trello\n"
+    "                                board's JSON (--won/--lost mark lists), Pipedrive or HubSpot API JSON\n"
+    "                                (several files: pipelines, stages, deals), or CSV (--mapping: a column\n"
+    "                                mapping as JSON; without it, the mapping the app suggests)\n"
     "\n"
     "FILE may be - for standard input. Works on pipeboard.workspace and pipeboard.template documents;\n"
     "validate checks pipeboard.tour documents too.\n"
@@ -352,5 +361,6 @@ int main(int argc, char** argv) {
   if (command == "migrate") return migrate(args);
   if (command == "stats") return stats(args);
   if (command == "report") return report(args);
+  if (command == "import") return import_command(args);
   return usage("unknown command \"" + command + "\"");
 }

@@ -36,6 +36,27 @@ bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width) {
   return true;
 }
 
+bool begin_modal(const Ctx& ctx, UiState& ui, const char* title, float width, const char* item_name) {
+  if (!begin_dialog(ctx, ui, title, width)) return false;
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  items().add(item_name, Rect{pos.x, pos.y, size.x, size.y});
+  return true;
+}
+
+void end_modal(UiState& ui, bool close) {
+  if (close || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput)) {
+    ui.dialog.kind = Dialog::None;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void error_text(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, error_color());
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
 namespace {
 
 bool blank(const TextBuffer& b) {
@@ -353,7 +374,9 @@ void draw_dialogs(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiSta
     case Dialog::DeleteStage: draw_pipeline_editor(ctx, ui, asked); break;
     case Dialog::Share:
     case Dialog::ImportPaste:
-    case Dialog::ImportPreview: break;  // share_dialog.hpp, import_dialog.hpp
+    case Dialog::ImportPreview:
+    case Dialog::SourceMapping:
+    case Dialog::ExportCsv: break;  // share_dialog.hpp, import_dialog.hpp, source_mapping_dialog.hpp, csv_export_dialog.hpp
   }
   // A rejected command reopens its dialog with the reason; field edits (the pipeline editor's)
   // show theirs beside the field and leave the dialog as it is.

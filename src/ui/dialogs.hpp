@@ -17,6 +17,12 @@ struct GalleryItem {
 // Opens a modal popup on its first frame (fixed width, height following the content); returns
 // false when it is not showing.
 bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width);
+// begin_dialog that also registers the dialog's rectangle under `item_name` (for tests and tours).
+bool begin_modal(const Ctx& ctx, UiState& ui, const char* title, float width, const char* item_name);
+// Closes the popup (and the dialog) when `close` or on Escape outside a text field.
+void end_modal(UiState& ui, bool close);
+// Wrapped text in the error colour.
+void error_text(const std::string& text);
 void draw_dialogs(const Ctx& ctx, const std::vector<GalleryItem>& gallery, UiState& ui, Actions& actions);
 
 }  // namespace pb::ui

@@ -22,6 +22,14 @@ struct PickImportFile {};
 struct OpenPaste {};
 struct SubmitPaste {};
 struct ConfirmImport {};
+// Another tool's file: convert it with the mapping screen's answers, or stop converting.
+struct ImportFromSource {};
+struct CancelSourceImport {};
+// The deals the board or list shows, as CSV with the chosen columns (csv_export.hpp).
+struct OpenCsvExport {};
+struct ExportDealsCsv {
+  std::vector<std::string> columns;
+};
 // Sharing a pipeline, and the user's own templates (kept outside the workspace).
 struct DownloadTemplate {
   Id pipeline;
@@ -64,7 +72,8 @@ namespace pb::ui {
 
 using Effect = std::variant<effect::Undo, effect::Redo, effect::DownloadBackup, effect::ExportQuarantine,
                             effect::DismissQuarantine, effect::KeepMine, effect::TakeTheirs, effect::PickImportFile,
-                            effect::OpenPaste, effect::SubmitPaste, effect::ConfirmImport, effect::DownloadTemplate,
+                            effect::OpenPaste, effect::SubmitPaste, effect::ConfirmImport, effect::ImportFromSource,
+                            effect::CancelSourceImport, effect::OpenCsvExport, effect::ExportDealsCsv, effect::DownloadTemplate,
                             effect::CopyShareLink, effect::SaveUserTemplate, effect::DeleteUserTemplate,
                             effect::ExportReportCsv, effect::ExportReportJson, effect::ActivateLicence,
                             effect::StartWorkspace, effect::SaveTour, effect::ResetDemo>;

@@ -18,21 +18,6 @@
 namespace pb::ui {
 namespace {
 
-bool begin_modal(const Ctx& ctx, UiState& ui, const char* title, float width, const char* item_name) {
-  if (!begin_dialog(ctx, ui, title, width)) return false;
-  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-  items().add(item_name, Rect{pos.x, pos.y, size.x, size.y});
-  return true;
-}
-
-void end_modal(UiState& ui, bool close) {
-  if (close || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput)) {
-    ui.dialog.kind = Dialog::None;
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::EndPopup();
-}
-
 int grow_string(ImGuiInputTextCallbackData* data) {
   if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
     auto* s = static_cast<std::string*>(data->UserData);
@@ -47,12 +32,6 @@ bool multiline_text(const char* label, std::string& s, ImVec2 size) {
   if (s.capacity() < 64) s.reserve(64);
   return ImGui::InputTextMultiline(label, s.data(), s.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize,
                                    grow_string, &s);
-}
-
-void error_text(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, error_color());
-  ImGui::TextWrapped("%s", text.c_str());
-  ImGui::PopStyleColor();
 }
 
 void stage_chips(const Ctx& ctx, const std::vector<std::string>& stages) {
@@ -212,12 +191,43 @@ void matches(const Ctx& ctx, ImportUi& imp) {
     if (m.conflict) match_row(ctx, "option", m, imp.options[m.detail][m.id], "importchoice:option:" + m.detail + ":" + m.id);
 }
 
+// Another tool's file: how its lists, columns, statuses and people were mapped, and what was left out.
+void source_mapping(const Ctx& ctx, const ImportUi& imp) {
+  if (imp.mapping.empty() && imp.skipped == 0 && imp.warning_count == 0) return;
+  ImGui::Spacing();
+  std::string head = "How it was mapped";
+  if (imp.skipped > 0) head += " (" + plural(imp.skipped, "record", "records") + " left out)";
+  const bool open = ImGui::CollapsingHeader(head.c_str());
+  items().add_last_item("toggle:import-mapping");
+  if (!open) return;
+  ImGui::PushFont(ctx.fonts.small);
+  if (ImGui::BeginTable("##mapped", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY,
+                        ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10.0f, 1.5f + static_cast<float>(imp.mapping.size()))))) {
+    for (const auto& m : imp.mapping) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", m.kind.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(m.source.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("-> %s", m.target.c_str());
+    }
+    ImGui::EndTable();
+  }
+  if (imp.row_errors > 0) error_text(plural(imp.row_errors, "row was", "rows were") + " skipped for errors:");
+  for (const auto& w : imp.warnings) ImGui::TextWrapped("%s", w.str().c_str());
+  if (imp.warning_count > imp.warnings.size()) ImGui::TextDisabled("… and %zu more", imp.warning_count - imp.warnings.size());
+  ImGui::PopFont();
+}
+
 }  // namespace
 
 void open_import_preview(UiState& ui, ImportUi& imp, ImportPreview preview, std::string source) {
-  const std::string paste = std::move(imp.paste);
+  std::string paste = std::move(imp.paste);
+  SourceMappingUi mapping_screen = std::move(imp.mapping_screen);
   imp = ImportUi{};
-  imp.paste = paste;
+  imp.paste = std::move(paste);
+  imp.mapping_screen = std::move(mapping_screen);
   imp.preview = std::move(preview);
   imp.source = std::move(source);
   const auto& p = imp.preview;
@@ -296,6 +306,7 @@ void draw_import_preview(const Ctx& ctx, UiState& ui, ImportUi& imp, Actions& ac
     if (!p.name_conflicts.empty()) name_conflict(ctx, imp);
     matches(ctx, imp);
   }
+  if (p.ok) source_mapping(ctx, imp);
   if (!ui.dialog.error.empty()) error_text(ui.dialog.error);
   ImGui::Spacing();
   ImGui::BeginDisabled(!p.ok);

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "import_preview.hpp"
+#include "csv_export_dialog.hpp"
+#include "source_mapping_dialog.hpp"
 #include "ui_state.hpp"
 
 namespace pb::ui {
@@ -20,6 +22,13 @@ struct ImportUi {
   std::map<std::string, std::string> people, fields;
   std::map<std::string, std::map<std::string, std::string>> options;
   std::string paste;         // the "Import…" dialog's text box
+  // Another tool's file: its mapping screen, and, once converted, how it was mapped (shown in
+  // the preview) with what was left out.
+  SourceMappingUi mapping_screen;
+  CsvExportUi csv_export;  // "Export deals as CSV…"
+  std::vector<SourceMapping> mapping;
+  std::vector<Issue> warnings;
+  std::size_t warning_count = 0, skipped = 0, row_errors = 0;
 };
 
 // Opens the preview dialog on `preview`, with the defaults it shows.

@@ -19,12 +19,15 @@
 namespace pb::ui {
 namespace {
 
-// The dialogs of share_dialog.hpp and import_dialog.hpp; the others are in dialogs.hpp.
-void draw_share_import_dialogs(const Ctx& ctx, ScreenState state, Actions& actions) {
+// The dialogs of share_dialog.hpp, import_dialog.hpp, source_mapping_dialog.hpp and
+// csv_export_dialog.hpp; the others are in dialogs.hpp.
+void draw_share_import_dialogs(const Ctx& ctx, const Screen& screen, ScreenState state, Actions& actions) {
   switch (state.ui.dialog.kind) {
     case Dialog::Share: draw_share_dialog(ctx, state.ui, state.share, actions); break;
     case Dialog::ImportPaste: draw_import_paste(ctx, state.ui, state.import, actions); break;
     case Dialog::ImportPreview: draw_import_preview(ctx, state.ui, state.import, actions); break;
+    case Dialog::SourceMapping: draw_source_mapping(ctx, state.ui, state.import.mapping_screen, actions); break;
+    case Dialog::ExportCsv: draw_csv_export(ctx, screen.board, state.ui, state.import.csv_export, actions); break;
     default: break;
   }
 }
@@ -82,7 +85,7 @@ Actions draw_root_layout(const Ctx& ctx, const Screen& screen, ScreenState state
     draw_deal_editor(ctx, ui, actions);
   }
   draw_dialogs(ctx, screen.gallery, ui, actions);
-  draw_share_import_dialogs(ctx, state, actions);
+  draw_share_import_dialogs(ctx, screen, state, actions);
   draw_help(ctx, ui);
   draw_licence_dialog(ctx, screen.trial, state.licence, actions);
   draw_welcome(ctx, ui, actions);

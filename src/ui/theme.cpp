@@ -9,8 +9,12 @@ namespace pb::ui {
 Fonts load_fonts(const std::string& ttf_path, float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  // Latin, Latin-1, Latin Extended A/B, combining marks, Vietnamese, punctuation, currency, arrows, shapes.
-  static const ImWchar kRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x1E00, 0x1EFF, 0x2000, 0x206F,
+  // The embedded font's characters (PIPEBOARD_FONT_UNICODES in cmake/app.cmake): Latin-1,
+  // Latin Extended-A, the Extended-B letters of Azeri, Vietnamese, Pinyin and Romanian, Welsh and
+  // German extras, Vietnamese, punctuation, currency, arrows, shapes.
+  static const ImWchar kRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x018F, 0x018F, 0x0192, 0x0192,
+                                    0x01A0, 0x01B0, 0x01CD, 0x01DC, 0x0218, 0x021B, 0x0259, 0x0259,
+                                    0x1E80, 0x1E85, 0x1E9E, 0x1E9E, 0x1EA0, 0x1EF9, 0x2000, 0x206F,
                                     0x20A0, 0x20CF, 0x2190, 0x21FF, 0x2212, 0x2212, 0x25A0, 0x25FF,
                                     0x2713, 0x2715, 0};
   ImFontConfig config;

@@ -17,11 +17,17 @@ void export_import_menu(const Ctx& ctx, UiState& ui, Actions& actions) {
   items().add_last_item("menu:import-file");
   if (ImGui::MenuItem("Import (paste JSON)…")) actions.effect(effect::OpenPaste{});
   items().add_last_item("menu:import-paste");
+  // The same picker: the file says what it is (Pipeboard JSON, a Trello, Pipedrive or HubSpot
+  // export, or CSV) and the mapping screen opens for other tools' files.
+  if (ImGui::MenuItem("Import from Trello, Pipedrive, HubSpot or CSV…")) actions.effect(effect::PickImportFile{});
+  items().add_last_item("menu:import-other");
   ImGui::Separator();
   const Pipeline* p = ctx.ws.pipelines.find(ui.pipeline);
   if (ImGui::MenuItem("Export this pipeline as a template…", nullptr, false, p != nullptr))
     open_dialog(ui, Dialog::Share, p->id);
   items().add_last_item("menu:export-template");
+  if (ImGui::MenuItem("Export deals as CSV…")) actions.effect(effect::OpenCsvExport{});
+  items().add_last_item("menu:export-csv");
   if (ImGui::MenuItem("Download backup (everything)")) actions.effect(effect::DownloadBackup{});
   items().add_last_item("menu:backup");
   ImGui::EndPopup();

@@ -33,6 +33,7 @@ enum class Dialog {
   None, NewPipeline, RenamePipeline, DeletePipeline, LostReason, SaveView, DeleteDeals, DeleteStage,
   Templates, PipelineEditor, DeleteView,
   Share, ImportPaste, ImportPreview,  // share_dialog.hpp, import_dialog.hpp
+  SourceMapping, ExportCsv,           // source_mapping_dialog.hpp, csv_export_dialog.hpp
 };
 
 struct DialogState {

@@ -301,6 +301,65 @@ has "report bad --params" "$work/err" 'pipeboard-json: --params: /scope: expecte
 run 2 "report unknown option" report "$rf" --yaml
 run 1 "report invalid document" report "$work/refs.json"
 
+# --- import: other tools' exports as workspace documents ---
+cat >"$work/board.json" <<'JSON'
+{"id": "5eb3ae8a0000000000000001", "name": "Sales board",
+ "lists": [{"id": "l2", "name": "Doing", "pos": 2, "closed": false},
+           {"id": "l1", "name": "To do", "pos": 2, "closed": false},
+           {"id": "l0", "name": "Inbox", "pos": 0.5, "closed": false},
+           {"id": "l9", "name": "Old", "pos": 9, "closed": true},
+           {"id": "l3", "name": "Signed", "pos": 3, "closed": false}],
+ "cards": [{"id": "5eb3ae8a0000000000000002", "name": "Acme", "idList": "l1", "pos": 1, "closed": false},
+           {"id": "5eb3ae8a0000000000000003", "name": "Globex", "idList": "l3", "pos": 1, "closed": false},
+           {"id": "5eb3ae8a0000000000000004", "name": "Archived", "idList": "l1", "pos": 2, "closed": true}],
+ "members": [], "labels": [], "actions": [], "customFields": []}
+JSON
+run 0 "import trello" import --from trello "$work/board.json" --won Signed --now 2026-12-01T00:00:00Z -o "$work/board-ws.json"
+run 0 "import trello output validates" validate "$work/board-ws.json"
+run 0 "import trello stats" stats "$work/board-ws.json"
+# pos ties keep array order (Doing before To do); the archived list and card stay out.
+has "import trello stages" "$work/out" "stages:    4"
+has "import trello deals" "$work/out" "deals:     2 (open 1, won 1, lost 0)"
+run 0 "import trello order" fmt "$work/board-ws.json"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if [s["name"] for s in d["pipelines"][0]["stages"]]==["Inbox","Doing","To do","Signed"] else 1)' "$work/board-ws.json"; then pass; else fail "import trello: stages in pos order, ties in array order"; fi
+run 0 "import trello archived" import --from trello "$work/board.json" --include-archived --now 2026-12-01T00:00:00Z
+has "import trello archived" "$work/out" '"title": "Archived"'
+printf '{"id": "m1", "username": "ana", "idBoards": ["b1"], "boards": [{"id": "b1", "name": "B"}]}' >"$work/account.json"
+run 1 "import trello account export" import --from trello "$work/account.json"
+has "import trello account export" "$work/err" "account"
+run 1 "import empty csv" import --from csv /dev/null
+printf 'Titel;Betrag;Währung;Phase\r\n"Müller; GmbH";1.234,56;EUR;Angebot\r\nSchmidt AG;99,5;EUR;Gewonnen\r\n' >"$work/de.csv"
+run 0 "import csv (semicolons, decimal comma)" import --from csv "$work/de.csv" --now 2026-12-01T00:00:00Z -o "$work/de.json"
+run 0 "import csv stats" stats "$work/de.json"
+has "import csv stats" "$work/out" "deals:     2 (open 1, won 1, lost 0)"
+has "import csv amount" "$work/de.json" '"amount": 123456'
+printf '{"columns": [{"column": "Titel", "target": "title"}, {"column": "Betrag", "target": "custom", "field": "Budget", "type": "number"}], "decimal_comma": true}' >"$work/map.json"
+run 0 "import csv with a mapping" import --from csv "$work/de.csv" --mapping "$work/map.json" --now 2026-12-01T00:00:00Z
+has "import csv with a mapping" "$work/out" '"name": "Budget"'
+printf '{"columns": [{"column": "Titel", "target": "headline"}]}' >"$work/badmap.json"
+run 1 "import csv bad mapping" import --from csv "$work/de.csv" --mapping "$work/badmap.json"
+has "import csv bad mapping" "$work/err" "/columns/0/target"
+printf 'Title,Amount\nOk,10\n"never closed,5\n' >"$work/bad.csv"
+run 0 "import csv with a bad row" import --from csv "$work/bad.csv" --now 2026-12-01T00:00:00Z
+has "import csv with a bad row" "$work/err" "line 3"
+run 2 "import unknown source" import --from excel "$work/de.csv"
+run 2 "import --mapping for trello" import --from trello "$work/board.json" --mapping "$work/map.json"
+run 2 "import without file" import --from csv
+run 2 "import missing file" import --from csv "$work/nope.csv"
+fixtures="$root/../shared/fixtures"
+if [ -d "$fixtures" ]; then
+  run 0 "import the Trello fixture" import --from trello "$fixtures/trello/web-development.json" -o "$work/wd.json"
+  run 0 "import the Trello fixture stats" stats "$work/wd.json"
+  has "import the Trello fixture stats" "$work/out" "deals:     8 (open 8, won 0, lost 0)"
+  run 0 "import the Pipedrive fixtures" import --from pipedrive "$fixtures"/pipedrive/deals-v1.json "$fixtures"/pipedrive/stages-v1.json "$fixtures"/pipedrive/pipelines-v1.json
+  run 0 "import the HubSpot fixtures" import --from hubspot "$fixtures"/hubspot/pipelines-deals-v3.json "$fixtures"/hubspot/deals-v3.json
+  run 0 "import the Salesforce fixture" import --from csv "$fixtures/salesforce/opportunity-export.csv" -o "$work/sf.json"
+  run 0 "import the Salesforce fixture stats" stats "$work/sf.json"
+  has "import the Salesforce fixture stats" "$work/out" "deals:     50 (open 35, won 12, lost 3)"
+else
+  echo "SKIPPED: import of the real exports ($fixtures is not here)"
+fi
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

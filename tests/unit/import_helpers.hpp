@@ -14,7 +14,7 @@
 
 namespace pb::test {
 
-inline constexpr std::int64_t kImportNow = 1'790'000'000;  // 2026-09-21T14:13:20Z, in seconds
+inline constexpr std::int64_t kImportNow = 1'790'000'000'000;  // 2026-09-21T14:13:20Z, in milliseconds
 
 // The shared fixture at ../shared/fixtures/<relative> beside the repository, or nullopt (with a
 // message) when it is not there.

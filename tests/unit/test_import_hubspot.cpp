@@ -58,8 +58,8 @@ TEST_CASE("hubspot: the v3 fixtures, figures computed independently") {
   const json& d0 = doc["deals"][0];
   CHECK(d0["title"] == "Mock testing Update-1");
   CHECK(d0["expected_close"] == "2025-10-07");
-  CHECK(d0["created"] == "2024-10-07T05:01:20Z");  // to the second: the builder takes Unix seconds
-  CHECK(d0["updated"] == "2024-10-09T12:21:23Z");
+  CHECK(d0["created"] == "2024-10-07T05:01:20.320Z");  // createdate, to the millisecond
+  CHECK(d0["updated"] == "2024-10-09T12:21:23.651Z");
   REQUIRE(doc["people"].size() == 1);
   CHECK(doc["people"][0]["name"] == "Owner 902942351");
   CHECK(has_mapping(r, "person", "902942351", "owner ids only"));

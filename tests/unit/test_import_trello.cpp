@@ -70,8 +70,8 @@ TEST_CASE("trello: the web-development fixture, figures computed independently")
   CHECK(first["status"] == "open");
   CHECK(stage_name(r.document, first) == "Backlog");
   CHECK(first["created"] == "2020-05-07T06:45:30Z");   // int("5eb3ae8a", 16) = 1588833930
-  CHECK(first["updated"] == "2020-05-07T06:45:30Z");   // dateLastActivity 06:45:30.506Z, to the second
-  CHECK(first["history"][0]["at"] == "2020-05-07T06:45:30Z");  // its createCard action
+  CHECK(first["updated"] == "2020-05-07T06:45:30.506Z");  // dateLastActivity, to the millisecond
+  CHECK(first["history"][0]["at"] == "2020-05-07T06:45:30.542Z");  // its createCard action's date
   CHECK(r.document["people"].size() == 2);  // Prashant Omer, Trello Inspiration
   CHECK(has_mapping(r, "person", "Prashant Omer", "person"));
 

@@ -8,7 +8,7 @@ using namespace pb;
 
 TEST_CASE("workspace builder: the document it builds loads, with statuses from stage kinds") {
   Issues warnings;
-  WorkspaceBuilder b(1767225600, warnings);  // 2026-01-01T00:00:00Z
+  WorkspaceBuilder b(1767225600000, warnings);  // 2026-01-01T00:00:00Z
   std::string p = b.add_pipeline("Sales & Co", "EUR");
   std::string lead = b.add_stage(p, {"Lead", StageKind::Open, 10, 14});
   std::string won = b.stage_of_kind(p, StageKind::Won, "Won");
@@ -27,7 +27,7 @@ TEST_CASE("workspace builder: the document it builds loads, with statuses from s
   d.amount = 125000;
   d.owner = ana;
   d.custom[plan] = "Gold";
-  d.history = {{lead, 1767225600}};
+  d.history = {{lead, 1767225600000}};
   b.add_deal(d);
   BuiltDeal l;
   l.title = std::string(300, 'x');  // clipped to 200 bytes, with a warning
@@ -49,7 +49,7 @@ TEST_CASE("workspace builder: the document it builds loads, with statuses from s
   CHECK(doc["deals"][1]["status"] == "lost");
   CHECK(doc["deals"][1]["title"].get<std::string>().size() == 200);
   CHECK(doc["deals"][1]["value"]["currency"] == "EUR");
-  CHECK(doc["deals"][0]["created"] == "2026-01-01T00:00:00Z");  // times are Unix seconds
+  CHECK(doc["deals"][0]["created"] == "2026-01-01T00:00:00Z");  // times are Unix milliseconds
   CHECK(doc["deals"][0]["history"][0]["at"] == "2026-01-01T00:00:00Z");
   CHECK(doc["deals"][2]["status"] == "won");
   CHECK(doc["deals"][2]["title"] == "Untitled deal");

@@ -93,8 +93,8 @@ void read_deal(const json& r, std::size_t file, const JsonPath& p, Source& s, Is
   std::string created = text("createdate"), updated = text("hs_lastmodifieddate");
   if (created.empty() && source::get(r, "createdAt") && r["createdAt"].is_string()) created = r["createdAt"].get<std::string>();
   if (updated.empty() && source::get(r, "updatedAt") && r["updatedAt"].is_string()) updated = r["updatedAt"].get<std::string>();
-  d.created = source::seconds(created);
-  d.updated = source::seconds(updated);
+  d.created = source::time_ms(created);
+  d.updated = source::time_ms(updated);
   if (!created.empty() && !d.created) warnings.add(pp / "createdate", file_name(file) + ": not a time; left out");
   const json* archived = source::get(r, "archived");
   d.archived = archived && archived->is_boolean() && archived->get<bool>();

@@ -1,5 +1,5 @@
 // HubSpot's v3 answers read into plain records (hubspot_read.cpp), for inspect_hubspot and
-// import_hubspot. Times are Unix seconds.
+// import_hubspot. Times are Unix milliseconds.
 #pragma once
 #include <cstdint>
 #include <optional>

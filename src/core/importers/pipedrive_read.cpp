@@ -33,7 +33,7 @@ std::optional<std::int64_t> time_of(const json& r, const char* key, const JsonPa
                                     Issues& warnings) {
   const json* v = source::get(r, key);
   if (!v) return std::nullopt;
-  auto t = source::seconds_of(*v);
+  auto t = source::time_ms_of(*v);
   if (!t) warnings.add(p / key, file_name(file) + ": " + excerpt(v->dump(), 60) + " is not a time; left out");
   return t;
 }

@@ -1,5 +1,5 @@
 // Pipedrive's API answers read into plain records (pipedrive_read.cpp), for inspect_pipedrive and
-// import_pipedrive. Ids are kept as text; times as Unix seconds.
+// import_pipedrive. Ids are kept as text; times as Unix milliseconds.
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -84,27 +84,25 @@ std::optional<std::int64_t> minor_units_of(const json& v, int exponent) {
   return std::nullopt;
 }
 
-std::optional<std::int64_t> seconds(std::string_view s) {
+std::optional<std::int64_t> time_ms(std::string_view s) {
   std::string t(s);
   // Pipedrive v1: "2026-05-15 09:55:02", UTC.
   if (t.size() == 19 && t[10] == ' ') {
     t[10] = 'T';
     t += 'Z';
   }
-  auto ms = parse_timestamp(t);
-  if (!ms) return std::nullopt;
-  return *ms >= 0 ? *ms / 1000 : -((-*ms + 999) / 1000);
+  return parse_timestamp(t);
 }
 
-std::optional<std::int64_t> seconds_of(const json& v) {
-  return v.is_string() ? seconds(v.get_ref<const std::string&>()) : std::nullopt;
+std::optional<std::int64_t> time_ms_of(const json& v) {
+  return v.is_string() ? time_ms(v.get_ref<const std::string&>()) : std::nullopt;
 }
 
 std::optional<std::string> day(std::string_view s) {
   if (parse_date(s)) return std::string(s);
-  auto t = seconds(s);
+  auto t = time_ms(s);
   if (!t) return std::nullopt;
-  return format_date(date_of(*t * 1000));
+  return format_date(date_of(*t));
 }
 
 std::string id_text(const json& v) {

@@ -31,9 +31,9 @@ std::optional<std::int64_t> minor_units(std::string_view decimal, int exponent);
 // The same from a JSON number (Pipedrive's value: 50000 or 1500.5) or a string holding a decimal.
 std::optional<std::int64_t> minor_units_of(const json& v, int exponent);
 
-// RFC 3339 ("2024-10-07T05:01:20.320Z") or Pipedrive's "YYYY-MM-DD HH:MM:SS" (UTC) to Unix seconds.
-std::optional<std::int64_t> seconds(std::string_view s);
-std::optional<std::int64_t> seconds_of(const json& v);  // a string member's value; nullopt for others
+// RFC 3339 ("2024-10-07T05:01:20.320Z") or Pipedrive's "YYYY-MM-DD HH:MM:SS" (UTC) to Unix milliseconds.
+std::optional<std::int64_t> time_ms(std::string_view s);
+std::optional<std::int64_t> time_ms_of(const json& v);  // a string member's value; nullopt for others
 
 // The UTC day of a time ("YYYY-MM-DD"), or of a date that is one already.
 std::optional<std::string> day(std::string_view s);

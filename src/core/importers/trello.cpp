@@ -221,7 +221,7 @@ SourceImport import_trello(std::string_view text, const TrelloOptions& options, 
       d.stage = stage_of[l.id];
       d.currency = options.currency;
       if (!c->due.empty()) d.expected_close = source::day(c->due);
-      d.updated = source::seconds(c->last_activity);
+      d.updated = source::time_ms(c->last_activity);
       auto moves = b.moves.find(c->id);
       d.created = trello::id_time(c->id);
       if (!d.created && moves != b.moves.end()) d.created = moves->second.front().at;

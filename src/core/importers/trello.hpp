@@ -44,7 +44,7 @@ struct TrelloInspection {
 TrelloInspection inspect_trello(std::string_view text);
 json to_json(const TrelloInspection& i);
 
-// `now` (Unix seconds) stands in for times the board does not give.
+// `now` (Unix milliseconds) stands in for times the board does not give.
 SourceImport import_trello(std::string_view text, const TrelloOptions& options, std::int64_t now);
 
 }  // namespace pb

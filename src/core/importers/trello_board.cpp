@@ -128,7 +128,7 @@ void read_moves(const json& doc, Board& b, Issues& errors, Issues& warnings) {
     const json* type = source::get(a, "type");
     const json* data = source::get(a, "data");
     const json* date = source::get(a, "date");
-    auto at = date ? source::seconds_of(*date) : std::nullopt;
+    auto at = date ? source::time_ms_of(*date) : std::nullopt;
     if (!type || !type->is_string() || !data || !at) continue;
     const std::string& t = type->get_ref<const std::string&>();
     const json* list = t == "createCard" || t == "copyCard" ? source::get(*data, "list")
@@ -149,7 +149,7 @@ std::optional<std::int64_t> id_time(const std::string& id) {
   if (id.size() != 24 || id.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) return std::nullopt;
   std::uint32_t t = 0;
   std::from_chars(id.data(), id.data() + 8, t, 16);
-  return static_cast<std::int64_t>(t);
+  return static_cast<std::int64_t>(t) * 1000;
 }
 
 bool read_board(std::string_view text, Board& b, Issues& errors, Issues& warnings) {

@@ -34,7 +34,7 @@ struct Field {
 
 struct Move {
   std::string list;
-  std::int64_t at = 0;  // Unix seconds
+  std::int64_t at = 0;  // Unix milliseconds
 };
 
 struct Board {
@@ -49,7 +49,7 @@ struct Board {
 // False with errors when the text is no Trello board (not JSON, an account export, no lists).
 bool read_board(std::string_view text, Board& out, Issues& errors, Issues& warnings);
 
-// Creation time of a Trello id (a Mongo ObjectId: its first 8 hex digits are Unix seconds).
+// Creation time (Unix milliseconds) of a Trello id (a Mongo ObjectId: its first 8 hex digits are Unix seconds).
 std::optional<std::int64_t> id_time(const std::string& id);
 
 }  // namespace pb::trello

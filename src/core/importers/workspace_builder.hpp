@@ -22,7 +22,7 @@ struct BuiltStage {
   std::optional<int> rotting_days;  // 0-3650
 };
 
-// A deal as an importer knows it. Money is minor units of `currency`; times are Unix seconds UTC.
+// A deal as an importer knows it. Money is minor units of `currency`; times are Unix milliseconds UTC (Timestamp).
 struct BuiltDeal {
   std::string title;
   std::string stage;  // a stage id from add_stage(); status follows its kind
@@ -39,7 +39,7 @@ struct BuiltDeal {
 
 class WorkspaceBuilder {
  public:
-  // `now` (Unix seconds) stands in for a missing created/updated time.
+  // `now` (Unix milliseconds) stands in for a missing created/updated time.
   WorkspaceBuilder(std::int64_t now, Issues& warnings);
 
   std::string add_pipeline(std::string_view name, std::string_view currency = "");
