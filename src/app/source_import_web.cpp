@@ -49,28 +49,6 @@ bool joins_open_screen(const App& app, SourceKind kind) {
          app.ui.dialog.kind == ui::Dialog::SourceMapping;
 }
 
-void hand_to_preview(App& app, SourceImport result) {
-  ui::SourceMappingUi& screen = app.import_ui.mapping_screen;
-  if (!result.ok) {
-    screen.status = "Nothing was imported: " + result.errors.summary();
-    return request_redraw(app);
-  }
-  remember_answers(app, screen.form);
-  json doc = single_pipeline_template(result.document, "");
-  if (doc.is_null()) doc = std::move(result.document);
-  ImportPreview preview = preview_import(app.session.workspace(), doc.dump());
-  ui::open_import_preview(app.ui, app.import_ui, std::move(preview), screen.source);
-  ui::ImportUi& imp = app.import_ui;
-  imp.mapping = std::move(result.mapping);
-  imp.skipped = result.skipped;
-  imp.row_errors = result.errors.count();
-  imp.warnings = result.errors.list();
-  for (const auto& w : result.warnings.list()) imp.warnings.push_back(w);
-  imp.warning_count = result.errors.count() + result.warnings.count();
-  app.source_import.reset();
-  request_redraw(app);
-}
-
 // The user's answers for a CSV header set seen before, where the screen still offers them.
 void apply_remembered(const App& app, MappingForm& form) {
   if (form.remember_key.empty() || !app.csv_mappings.contains(form.remember_key)) return;
@@ -93,6 +71,28 @@ void remember_answers(App& app, const MappingForm& form) {
     app.csv_mappings.erase(app.csv_mappings.begin());
   app.csv_mappings[form.remember_key] = std::move(answers);
   save_meta(app, "CSV mapping", "csv_mappings", app.csv_mappings);
+}
+
+void hand_to_preview(App& app, SourceImport result) {
+  ui::SourceMappingUi& screen = app.import_ui.mapping_screen;
+  if (!result.ok) {
+    screen.status = "Nothing was imported: " + result.errors.summary();
+    return request_redraw(app);
+  }
+  remember_answers(app, screen.form);
+  json doc = single_pipeline_template(result.document, "");
+  if (doc.is_null()) doc = std::move(result.document);
+  ImportPreview preview = preview_import(app.session.workspace(), doc.dump());
+  ui::open_import_preview(app.ui, app.import_ui, std::move(preview), screen.source);
+  ui::ImportUi& imp = app.import_ui;
+  imp.mapping = std::move(result.mapping);
+  imp.skipped = result.skipped;
+  imp.row_errors = result.errors.count();
+  imp.warnings = result.errors.list();
+  for (const auto& w : result.warnings.list()) imp.warnings.push_back(w);
+  imp.warning_count = result.errors.count() + result.warnings.count();
+  app.source_import.reset();
+  request_redraw(app);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "dialogs.hpp"
 #include "item_registry.hpp"
 #include "money.hpp"
+#include "theme.hpp"
 
 namespace pb::ui {
 namespace {

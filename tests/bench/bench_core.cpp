@@ -1,7 +1,7 @@
-// Core benchmarks: JSON save/load, board queries, one command plus its undo, and the reports, on
+// Core benchmarks: JSON save/load, board queries, one command plus its undo, the reports and a CSV import, on
 // demo workspaces of 1k, 10k and 100k deals. The same program runs natively and as wasm under Node.
 //
-//   pipeboard_bench [--sizes 1000,10000,100000] [--runs 7] [--commands 1000] [--only json|query|command|report]
+//   pipeboard_bench [--sizes 1000,10000,100000] [--runs 7] [--commands 1000] [--only json|query|command|report|import]
 //                   [--out results.json]
 //
 // Each measurement reports the median, p90 and minimum of its samples. JSON and query samples
@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "board_as_of.hpp"
+#include "csv_export.hpp"
+#include "csv_import.hpp"
 #include "demo.hpp"
 #include "documents.hpp"
 #include "query.hpp"
@@ -251,6 +253,34 @@ void bench_reports(std::size_t size, int runs) {
   record("past_day.switch", size, switch_day);
 }
 
+// --- Importing a CSV -------------------------------------------------------------------------
+
+// A 100,000-row CSV as a user brings it: Pipeboard's own export of the demo workspace (every
+// column), read with the mapping the mapping screen suggests: the detection (inspect_csv, on
+// the drop) and the whole import (import_csv) timed apart.
+void bench_import(const Workspace& ws, std::size_t size, int runs) {
+  std::vector<const Deal*> deals;
+  for (const Deal& d : ws.deals) deals.push_back(&d);
+  const std::string csv = export_deals_csv(ws, deals, default_export_columns(ws));
+  std::printf("%-28s %8zu %8.1f MB\n", "(csv)", size, static_cast<double>(csv.size()) / 1e6);
+  std::vector<double> inspect, convert;
+  for (int r = -1; r < runs; ++r) {
+    auto t0 = Clock::now();
+    const CsvInspection in = inspect_csv(csv);
+    const double inspect_ms = ms_since(t0);
+    if (!in.ok || in.rows != size) fail("inspect_csv: the rows are not all there");
+    t0 = Clock::now();
+    SourceImport result = import_csv(csv, in.mapping, DemoOptions{}.now);
+    const double ms = ms_since(t0);
+    if (!result.ok || result.document["deals"].size() != size || !result.errors.ok()) fail("import_csv: " + result.errors.summary());
+    if (r < 0) continue;
+    inspect.push_back(inspect_ms);
+    convert.push_back(ms);
+  }
+  record("import.csv_inspect", size, inspect);
+  record("import.csv", size, convert);
+}
+
 // --- Main ------------------------------------------------------------------------------------
 
 std::vector<std::size_t> parse_sizes(const std::string& s) {
@@ -287,7 +317,7 @@ int main(int argc, char** argv) {
   int runs = 7;
   std::size_t commands = 1000;
   std::string out;
-  std::vector<std::string> only;  // measurement groups to run: json, query, command, report
+  std::vector<std::string> only;  // measurement groups to run: json, query, command, report, import
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     auto value = [&]() -> std::string {
@@ -300,7 +330,7 @@ int main(int argc, char** argv) {
     else if (a == "--out") out = value();
     else if (a == "--only") only.push_back(value());
     else if (a == "--help" || a == "-h") {
-      std::printf("usage: pipeboard_bench [--sizes 1000,10k,100k] [--runs N] [--commands N] [--only json|query|command|report] [--out FILE]\n");
+      std::printf("usage: pipeboard_bench [--sizes 1000,10k,100k] [--runs N] [--commands N] [--only json|query|command|report|import] [--out FILE]\n");
       return 0;
     } else fail("unknown argument " + std::string(a));
   }
@@ -320,6 +350,7 @@ int main(int argc, char** argv) {
       });
     }
     if (wanted("report")) bench_reports(size, runs);
+    if (wanted("import")) bench_import(ws, size, runs);
   }
   if (!out.empty()) write_json(out);
   return 0;

@@ -4,6 +4,8 @@
 #include "document_format.hpp"
 #include "documents.hpp"
 #include "import_preview.hpp"
+#include "mapping_form.hpp"
+#include "source_detect.hpp"
 #include "session.hpp"
 #include "validate.hpp"
 
@@ -84,6 +86,33 @@ std::string check_preview(std::string_view text) {
   return "";
 }
 
+// Another tool's export (the text as each format): a conversion that succeeds must give a document
+// the preview takes, whose import is one undo step; the CSV job in slices must agree with one go.
+std::string check_sources(std::string_view text) {
+  const std::vector<std::string_view> texts{text};
+  for (SourceKind kind : {SourceKind::Trello, SourceKind::Pipedrive, SourceKind::HubSpot, SourceKind::Csv}) {
+    const MappingForm form = mapping_form(kind, texts);
+    if (!form.errors.ok()) continue;
+    const SourceImport r = import_with_form(form, texts, kNow);
+    if (!valid_utf8(r.errors.summary()) || !valid_utf8(r.warnings.summary())) return "a message is not UTF-8";
+    if (!r.ok) continue;
+    if (kind == SourceKind::Csv) {
+      SourceImportJob job(form, texts, kNow);
+      while (!job.step(3)) {
+      }
+      if (!(job.finish().document == r.document)) return "csv: the job in slices differs from the import in one go";
+    }
+    json doc = single_pipeline_template(r.document, "");
+    if (doc.is_null()) doc = r.document;
+    const ImportPreview p = preview_import(base(), doc.dump());
+    if (!p.ok) return std::string(source_kind_name(kind)) + ": its document does not import: " +
+                      (p.errors.empty() ? std::string("?") : p.errors.front().str());
+    const Command c = import_command(p);
+    if (std::string e = dispatch_checked(&c, "", true); !e.empty()) return std::string(source_kind_name(kind)) + ": " + e;
+  }
+  return "";
+}
+
 std::string check_format(std::string_view text) {
   json doc;
   std::string error;
@@ -120,6 +149,7 @@ std::string run_one(std::string_view text) {
   }
   if (std::string e = check_preview(text); !e.empty()) return "preview: " + e;
   if (std::string e = check_format(text); !e.empty()) return "format: " + e;
+  if (std::string e = check_sources(text); !e.empty()) return "import from a source: " + e;
   const std::string body(text);
   for (const char* key : {"template", "workspace"}) {
     const std::string command = std::string("{\"type\":\"") + key + ".import\",\"" + key + "\":" + body + "}";

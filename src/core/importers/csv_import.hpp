@@ -32,7 +32,7 @@ struct CsvColumnInfo {
 
 struct CsvInspection {
   bool ok = false;  // false: nothing to import (an empty file, too large, a header past the caps)
-  Issues errors;
+  Issues errors = Issues();
   char delimiter = ',';
   bool decimal_comma = false;
   bool bom = false;

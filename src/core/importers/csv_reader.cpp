@@ -1,5 +1,7 @@
 #include "csv_reader.hpp"
 
+#include "parse_double_internal.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -294,9 +296,7 @@ bool parse_number(std::string_view cell, bool decimal_comma, double& out) {
   std::string s = (core.negative ? "-" : "") + (whole.empty() ? std::string("0") : whole);
   if (!frac.empty()) s += "." + frac;
   s += core.exponent;
-  const char* end = s.data() + s.size();
-  auto r = std::from_chars(s.data(), end, out);
-  return r.ec == std::errc() && r.ptr == end && std::isfinite(out);
+  return importer_detail::parse_double(s, out);
 }
 
 }  // namespace pb

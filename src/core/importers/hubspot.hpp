@@ -26,7 +26,7 @@ bool hubspot_options_from_json(const json& j, HubspotOptions& out, Issues& issue
 
 struct HubspotInspection {
   bool ok = false;
-  Issues errors;
+  Issues errors = Issues();
   std::vector<std::string> texts;  // per text: "pipelines", "deals" or "unknown"
   struct Stage { std::string id, label, kind; int probability = 0; };  // kind: open, won, lost
   struct Pipeline { std::string id, label; std::vector<Stage> stages; std::size_t deals = 0; };

@@ -24,8 +24,8 @@ struct SourceImport {
   bool ok = false;          // document holds a valid pipeboard.workspace
   json document;            // null when !ok
   std::vector<SourceMapping> mapping;
-  Issues errors;            // why nothing imports (ok == false), or rows that were skipped
-  Issues warnings;          // values left out or changed: an unknown currency, a clipped title
+  Issues errors = Issues();  // why nothing imports (ok == false), or rows that were skipped
+  Issues warnings = Issues();  // values left out or changed: an unknown currency, a clipped title
   std::size_t skipped = 0;  // source records left out (archived, or rows with errors)
 };
 

@@ -32,7 +32,7 @@ struct MappingForm {
   std::vector<std::string> sample_header;
   std::vector<std::vector<std::string>> sample_rows;
   std::string remember_key;  // CSV: the header set, so the app can keep the user's mapping for it
-  Issues errors;             // nothing can be imported (e.g. a Trello account export): why
+  Issues errors = Issues();  // nothing can be imported (e.g. a Trello account export): why
   std::size_t records = 0;   // cards or rows the source holds, for the progress bar
 };
 

@@ -23,7 +23,7 @@ bool pipedrive_options_from_json(const json& j, PipedriveOptions& out, Issues& i
 
 struct PipedriveInspection {
   bool ok = false;  // at least one text holds pipelines, stages or deals
-  Issues errors;
+  Issues errors = Issues();
   std::vector<std::string> texts;  // what each text holds: "pipelines", "stages", "deals" or "unknown"
   struct Pipeline { std::string id, name; std::size_t stages = 0, deals = 0; };
   struct Named { std::string id, name; };

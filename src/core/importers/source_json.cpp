@@ -5,6 +5,8 @@
 #include "documents.hpp"
 #include "money.hpp"
 #include "source_json_internal.hpp"
+
+#include "parse_double_internal.hpp"
 #include "time.hpp"
 
 namespace pb::source {
@@ -38,8 +40,7 @@ std::optional<double> number(const json& v) {
   if (!v.is_string()) return std::nullopt;
   const std::string& s = v.get_ref<const std::string&>();
   double d = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(d)) return std::nullopt;
+  if (!importer_detail::parse_double(s, d)) return std::nullopt;
   return d;
 }
 

@@ -30,7 +30,7 @@ bool trello_options_from_json(const json& j, TrelloOptions& out, Issues& issues)
 // What a board holds, for the mapping screen. Lists in pos order.
 struct TrelloInspection {
   bool ok = false;
-  Issues errors;  // why it is not a board (an account export, not JSON, no lists)
+  Issues errors = Issues();  // why it is not a board (an account export, not JSON, no lists)
   std::string board;
   struct List { std::string id, name; double pos = 0; bool closed = false; std::size_t cards = 0, archived_cards = 0; };
   struct Field { std::string id, name, type; };  // type as Trello says: number, text, date, list, checkbox
