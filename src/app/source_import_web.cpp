@@ -49,6 +49,18 @@ bool joins_open_screen(const App& app, SourceKind kind) {
          app.ui.dialog.kind == ui::Dialog::SourceMapping;
 }
 
+// Trello boards and CSV files do not say their currency: values without one are in the current
+// pipeline's (the form offers USD otherwise).
+void prefer_workspace_currency(const App& app, MappingForm& form) {
+  if (form.kind != SourceKind::Trello && form.kind != SourceKind::Csv) return;
+  const Pipeline* p = app.session.workspace().pipelines.find(app.ui.pipeline);
+  if (!p || p->currency.empty()) return;
+  for (auto& c : form.choices)
+    if (c.key == "currency")
+      for (std::size_t i = 0; i < c.options.size(); ++i)
+        if (c.options[i] == p->currency) c.selected = static_cast<int>(i);
+}
+
 // The user's answers for a CSV header set seen before, where the screen still offers them.
 void apply_remembered(const App& app, MappingForm& form) {
   if (form.remember_key.empty() || !app.csv_mappings.contains(form.remember_key)) return;
@@ -80,9 +92,10 @@ void hand_to_preview(App& app, SourceImport result) {
     return request_redraw(app);
   }
   remember_answers(app, screen.form);
-  json doc = single_pipeline_template(result.document, "");
-  if (doc.is_null()) doc = std::move(result.document);
-  ImportPreview preview = preview_import(app.session.workspace(), doc.dump());
+  // One pipeline: a template, which adds it. Moved, never copied: the deals can be 100,000.
+  const bool one = result.document.contains("pipelines") && result.document["pipelines"].size() == 1;
+  json doc = one ? single_pipeline_template(std::move(result.document), "") : std::move(result.document);
+  ImportPreview preview = preview_import_document(app.session.workspace(), std::move(doc));
   ui::open_import_preview(app.ui, app.import_ui, std::move(preview), screen.source);
   ui::ImportUi& imp = app.import_ui;
   imp.mapping = std::move(result.mapping);
@@ -104,7 +117,9 @@ void load_csv_mappings(App& app, const json& meta) {
 
 bool open_source_import(App& app, std::string text, std::string file_name) {
   const SourceKind kind = detect_source(text, file_name);
-  if (kind == SourceKind::Pipeboard) return false;
+  // Pipeboard's own files, and JSON of no tool we know: the import preview says what is wrong
+  // with them (its /format error).
+  if (kind == SourceKind::Pipeboard || kind == SourceKind::Unknown) return false;
   if (!joins_open_screen(app, kind)) {
     app.source_import = std::make_shared<SourceImportState>();
     app.source_import->kind = kind;
@@ -113,6 +128,7 @@ bool open_source_import(App& app, std::string text, std::string file_name) {
   s.texts.push_back(std::move(text));
   s.names.push_back(file_name.empty() ? "pasted text" : std::move(file_name));
   MappingForm form = mapping_form(kind, s.views());
+  prefer_workspace_currency(app, form);
   apply_remembered(app, form);
   ui::open_source_mapping(app.ui, app.import_ui.mapping_screen, std::move(form), joined(s.names));
   app.ui.show_welcome = false;

@@ -19,7 +19,7 @@
 
 namespace pb::ui {
 
-bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width) {
+bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width, bool recentre) {
   if (ui.dialog.just_opened) {
     ImGui::OpenPopup(title);
     ui.dialog.just_opened = false;
@@ -27,7 +27,8 @@ bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width) {
   // Fixed width, height following the content: an error line appearing under the input must not
   // push the buttons out of sight.
   ImGui::SetNextWindowSizeConstraints(ImVec2(ctx.px(width), 0), ImVec2(ctx.px(width), FLT_MAX));
-  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), recentre ? ImGuiCond_Always : ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
   bool open = true;
   if (!ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
     ui.dialog.kind = Dialog::None;  // closed with the title bar's x
@@ -36,8 +37,8 @@ bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width) {
   return true;
 }
 
-bool begin_modal(const Ctx& ctx, UiState& ui, const char* title, float width, const char* item_name) {
-  if (!begin_dialog(ctx, ui, title, width)) return false;
+bool begin_modal(const Ctx& ctx, UiState& ui, const char* title, float width, const char* item_name, bool recentre) {
+  if (!begin_dialog(ctx, ui, title, width, recentre)) return false;
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   items().add(item_name, Rect{pos.x, pos.y, size.x, size.y});
   return true;

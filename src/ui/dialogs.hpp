@@ -16,9 +16,12 @@ struct GalleryItem {
 // delete view, and the template gallery. Invalid input is explained in place.
 // Opens a modal popup on its first frame (fixed width, height following the content); returns
 // false when it is not showing.
-bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width);
+// `recentre`: kept in the middle of the page every frame, for dialogs whose height changes as
+// they fill in (the mapping screen's live preview).
+bool begin_dialog(const Ctx& ctx, UiState& ui, const char* title, float width, bool recentre = false);
 // begin_dialog that also registers the dialog's rectangle under `item_name` (for tests and tours).
-bool begin_modal(const Ctx& ctx, UiState& ui, const char* title, float width, const char* item_name);
+bool begin_modal(const Ctx& ctx, UiState& ui, const char* title, float width, const char* item_name,
+                 bool recentre = false);
 // Closes the popup (and the dialog) when `close` or on Escape outside a text field.
 void end_modal(UiState& ui, bool close);
 // Wrapped text in the error colour.

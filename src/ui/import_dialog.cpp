@@ -260,7 +260,7 @@ ImportChoices import_choices(const ImportUi& imp) {
 
 void draw_import_paste(const Ctx& ctx, UiState& ui, ImportUi& imp, Actions& actions) {
   if (!begin_modal(ctx, ui, "Import", 640, "dialog:importpaste")) return;
-  ImGui::TextWrapped("Paste a Pipeboard template or backup (JSON), choose a file, or drop a file anywhere on the page.");
+  ImGui::TextWrapped("Paste a Pipeboard template or backup (JSON) or rows copied from a spreadsheet (with their header row), choose a file, or drop a file anywhere on the page.");
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   multiline_text("##importtext", imp.paste, ImVec2(-1, ctx.px(220)));
   items().add_last_item("input:importtext");

@@ -24,10 +24,12 @@ void choice_row(const Ctx& ctx, MappingChoice& c, bool& changed) {
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(c.label.c_str());
-  if (!c.detail.empty()) {
+  if (!c.detail.empty()) {  // on the same line, cut at the column's edge: one row per choice
+    ImGui::SameLine();
     ImGui::PushFont(ctx.fonts.small);
     ImGui::TextDisabled("%s", c.detail.c_str());
     ImGui::PopFont();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.detail.c_str());
   }
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-1);
@@ -48,10 +50,17 @@ void choice_row(const Ctx& ctx, MappingChoice& c, bool& changed) {
   ImGui::PopID();
 }
 
+// Scrolls within what the page leaves for it, so the preview and the buttons stay on screen.
 bool choices(const Ctx& ctx, MappingForm& form) {
   bool changed = false;
-  const float rows = static_cast<float>(std::min<std::size_t>(form.choices.size() + 2, 12));
-  ImGui::BeginChild("choices", ImVec2(0, rows * ImGui::GetFrameHeightWithSpacing() * 1.25f), false);
+  std::size_t sections = 0;
+  std::string last = "\x01";
+  for (const auto& c : form.choices) sections += c.section != last ? (last = c.section, 1) : 0;
+  // A row per choice and about one per section heading.
+  const float wanted = (static_cast<float>(form.choices.size()) + 1.2f * static_cast<float>(sections) + 0.3f) *
+                       ImGui::GetFrameHeightWithSpacing();
+  const float room = std::max(ctx.px(120), ImGui::GetMainViewport()->Size.y - ctx.px(430));
+  ImGui::BeginChild("choices", ImVec2(0, std::min(wanted, room)), false);
   std::string section = "\x01";
   bool table = false;
   for (auto& c : form.choices) {
@@ -102,7 +111,7 @@ void live_preview(const Ctx& ctx, const SourceMappingUi& m) {
   const bool many_pipelines = doc.is_object() && doc.value("pipelines", json::array()).size() > 1;
   if (!deals.empty() && ImGui::BeginTable("##sample", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                                              ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollX,
-                                          ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 7.5f))) {
+                                          ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 5.5f))) {
     for (const char* h : {"Title", "Stage", "Status", "Value", "Owner", "Expected close"}) ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
     for (const auto& d : deals) {
@@ -111,7 +120,8 @@ void live_preview(const Ctx& ctx, const SourceMappingUi& m) {
       std::string stage = stage_name(doc, pipeline, text_of(d, "stage"));
       if (many_pipelines) stage = name_in(doc["pipelines"], pipeline) + " / " + stage;
       const json value = d.value("value", json::object());
-      const std::string money = value.contains("amount") && value["amount"].is_number_integer()
+      // No value (0) shows blank, as on the board's cards.
+      const std::string money = value.contains("amount") && value["amount"].is_number_integer() && value["amount"] != 0
                                     ? format_amount(value["amount"].get<std::int64_t>(), value.value("currency", std::string())) +
                                           " " + value.value("currency", std::string())
                                     : std::string();
@@ -151,7 +161,7 @@ void open_source_mapping(UiState& ui, SourceMappingUi& m, MappingForm form, std:
 // [SECTION] The dialog
 
 void draw_source_mapping(const Ctx& ctx, UiState& ui, SourceMappingUi& m, Actions& actions) {
-  if (!begin_modal(ctx, ui, "Import from another tool", 760, "dialog:mapping")) return;
+  if (!begin_modal(ctx, ui, "Import from another tool", 760, "dialog:mapping", true)) return;
   ImGui::PushFont(ctx.fonts.large);
   ImGui::TextWrapped("%s", m.form.title.c_str());
   ImGui::PopFont();
@@ -189,7 +199,12 @@ void draw_source_mapping(const Ctx& ctx, UiState& ui, SourceMappingUi& m, Action
     close = ImGui::Button(usable ? "Cancel" : "Close", ImVec2(ctx.px(100), 0));
     items().add_last_item("button:mapping-cancel");
   }
-  end_modal(ui, close && !m.running);
+  if (m.running) {  // Escape stops the conversion; the screen stays, so nothing imports behind it
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) actions.effect(effect::CancelSourceImport{});
+    ImGui::EndPopup();
+    return;
+  }
+  end_modal(ui, close);
 }
 
 }  // namespace pb::ui

@@ -105,6 +105,8 @@ std::string check_sources(std::string_view text) {
     json doc = single_pipeline_template(r.document, "");
     if (doc.is_null()) doc = r.document;
     const ImportPreview p = preview_import(base(), doc.dump());
+    const ImportPreview in_memory = preview_import_document(base(), doc);
+    if (in_memory.ok != p.ok || in_memory.creates != p.creates) return "the preview of the document differs from its text's";
     if (!p.ok) return std::string(source_kind_name(kind)) + ": its document does not import: " +
                       (p.errors.empty() ? std::string("?") : p.errors.front().str());
     const Command c = import_command(p);

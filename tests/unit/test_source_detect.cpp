@@ -22,6 +22,10 @@ TEST_CASE("source detection: each tool's export goes to its importer") {
   CHECK(detect_source(R"({"something": "else"})") == SourceKind::Unknown);
   CHECK(detect_source(std::string_view("PK\3\4\0\0", 6), "deals.xlsx") == SourceKind::Unknown);
   CHECK(detect_source("   ") == SourceKind::Unknown);
+  CHECK(detect_source("hello there") == SourceKind::Unknown);        // pasted text that is no table
+  CHECK(detect_source("Name;Amount\nAcme;10\n") == SourceKind::Csv);  // pasted text that is one
+  CHECK(detect_source("Name,Amount\n", "deals.csv") == SourceKind::Csv);  // header only, named .csv
+  CHECK(detect_source("Name,Amount\n") == SourceKind::Unknown);
   CHECK(std::string(source_kind_name(SourceKind::HubSpot)) == "hubspot");
 }
 

@@ -165,6 +165,33 @@ ImportPreview preview_import(const Workspace& ws, std::string_view text) {
   return out;
 }
 
+ImportPreview preview_import_document(const Workspace& ws, json doc) {
+  ImportPreview out;
+  Issues issues;
+  out.kind = document_kind(doc);
+  if (auto v = doc.is_object() ? doc.find("version") : doc.end(); v != doc.end() && v->is_number_integer())
+    out.version = static_cast<int>(std::clamp<std::int64_t>(v->get<std::int64_t>(), 0, 1'000'000));
+  bool loaded = false;
+  if (out.kind == DocumentKind::Workspace) {
+    Workspace incoming;
+    loaded = read_workspace(std::move(doc), incoming, issues);
+    if (loaded) describe_workspace(ws, incoming, out);
+    out.incoming = std::move(incoming);
+  } else if (out.kind == DocumentKind::Template) {
+    Template t;
+    loaded = read_template(doc, t, issues);  // a copy: the command needs the document too
+    if (loaded) describe_template(ws, t, out);
+    out.document_json = std::move(doc);
+  } else {
+    issues.add("/format", "expected \"pipeboard.workspace\" or \"pipeboard.template\"");
+  }
+  out.errors = issues.list();
+  out.error_count = issues.count();
+  out.ok = loaded && out.error_count == 0;
+  if (!out.ok) out.document_json = nullptr;
+  return out;
+}
+
 Command import_command(const ImportPreview& preview, const ImportChoices& choices) {
   // A preview with errors gives a command that fails the same way, never one that imports nothing.
   if (preview.kind == DocumentKind::Workspace && preview.ok) return cmd::WorkspaceImport{workspace_to_json(preview.incoming)};

@@ -82,6 +82,9 @@ struct ImportPreview {
 
 // Never fails: problems are in `errors`. Bounded by the document limits (README "Limits").
 ImportPreview preview_import(const Workspace& ws, std::string_view text);
+// The same for a document already in memory (an importer's): no text, so no text-size limit; the
+// record limits still hold. Saves printing and parsing a large document again.
+ImportPreview preview_import_document(const Workspace& ws, json doc);
 
 // The user's choices; empty values mean the defaults shown in the preview.
 struct ImportChoices {

@@ -141,7 +141,7 @@ CsvMapping csv_mapping_of(const MappingForm& form) {
     const int s = c.selected;
     if (s >= kTargetCount && s < kTargetCount + 5) {
       col.target = CsvTarget::Custom;
-      col.field = blank ? "Column " + c.key.substr(7) : c.label;
+      col.field = blank ? c.label.substr(1, c.label.size() - 2) : c.label;  // "column 6", as labelled
       col.type = kCustomTypes[s - kTargetCount];
     } else if (s >= 0 && s < kTargetCount) {
       col.target = kTargets[s].target;

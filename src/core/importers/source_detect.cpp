@@ -50,7 +50,15 @@ SourceKind detect_source(std::string_view text, std::string_view file_name) {
     return kind;
   }
   if (head.find('\0') != std::string_view::npos) return SourceKind::Unknown;  // binary (a spreadsheet?)
-  return SourceKind::Csv;
+  if (ends_with(file_name, ".csv") || ends_with(file_name, ".tsv")) return SourceKind::Csv;
+  // Other text (pasted, or a .txt) is a CSV when it looks like one: a header with a delimiter and
+  // a row under it. "hello there" is not.
+  const std::string_view first_line = head.substr(first, head.find_first_of("\r\n", first) - first);
+  const bool delimited = first_line.find_first_of(",;\t") != std::string_view::npos;
+  const std::size_t end_of_first = head.find_first_of("\r\n", first);
+  const bool second_row = end_of_first != std::string_view::npos &&
+                          head.find_first_not_of(" \t\r\n", end_of_first) != std::string_view::npos;
+  return delimited && second_row ? SourceKind::Csv : SourceKind::Unknown;
 }
 
 const char* source_kind_name(SourceKind kind) {
@@ -66,14 +74,14 @@ const char* source_kind_name(SourceKind kind) {
   return "unknown";
 }
 
-json single_pipeline_template(const json& ws, std::string_view name) {
+json single_pipeline_template(json ws, std::string_view name) {
   if (!ws.is_object() || !ws.contains("pipelines") || !ws["pipelines"].is_array() || ws["pipelines"].size() != 1)
     return nullptr;
   json t = {{"format", "pipeboard.template"}, {"version", kTemplateVersion},
             {"name", name.empty() ? ws["pipelines"][0].value("name", std::string("Imported")) : std::string(name)},
-            {"pipeline", ws["pipelines"][0]}};
-  for (const char* key : {"fields", "people", "views", "deals"})
-    t[key] = ws.contains(key) ? ws[key] : json::array();
+            {"pipeline", std::move(ws["pipelines"][0])}};
+  for (const char* key : {"fields", "people", "views", "deals"})  // moved: the deals can be 100,000
+    t[key] = ws.contains(key) ? std::move(ws[key]) : json::array();
   return t;
 }
 

@@ -22,7 +22,7 @@ const char* source_kind_name(SourceKind kind);  // "pipeboard", "trello", ..., "
 
 // A workspace document of one pipeline as a template document, so that importing it adds that
 // pipeline to the workspace (with the preview's name and people matching) instead of replacing
-// everything. Returns null when the workspace has more or fewer than one pipeline.
-json single_pipeline_template(const json& workspace, std::string_view name);
+// everything. Returns null (and leaves `workspace` unread) when it has more or fewer than one pipeline.
+json single_pipeline_template(json workspace, std::string_view name);
 
 }  // namespace pb

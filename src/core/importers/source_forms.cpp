@@ -39,7 +39,13 @@ std::string selected_text(const MappingForm& form, std::string_view key) {
 }
 
 std::string count_of(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+  const std::string digits = std::to_string(n);
+  std::string grouped;  // 100,000: as the progress bar writes it
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped + " " + (n == 1 ? one : many);
 }
 
 }  // namespace form_detail
