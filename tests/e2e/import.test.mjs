@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openApp, saveScreenshot, root, artifacts } from './browser.mjs';
 import { click, rectOf, center, state, workspace, waitFor } from './ui.mjs';
+import { dropFile, bigCsv } from './files.mjs';
 
 // ui::Dialog as state().dialog reports it (src/ui/ui_state.hpp).
 const NO_DIALOG = 0;
@@ -49,17 +50,6 @@ async function withApp(fn, { tall = false } = {}) {
 const dialogIs = (page, d, timeout) => waitFor(page, (k) => window.pipeboard.state().dialog === k, d, timeout);
 const exported = (page) => page.evaluate(() => window.pipeboard.exportWorkspace());
 const writeFixture = (name, text) => { const f = path.join(tmp, name); fs.writeFileSync(f, text); return f; };
-
-// Drops a file built in the page onto the window, as a drag from the desktop would (share.test.mjs).
-async function dropFile(page, name, text, type = 'text/csv') {
-  await page.evaluate(([n, t, ty]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: ty }));
-    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [name, text, type]);
-}
 
 // Opens the top bar's Export / Import menu (again, if a closing dialog swallowed the click).
 async function openImportMenu(page, item) {
@@ -381,19 +371,6 @@ test('deals exported as CSV (a real download) import back as a Pipeboard export 
     assert.deepEqual(errors, []);
   });
 });
-
-// ~100,000 rows, ~150 bytes each: one pipeline, six stages, a few owners.
-function bigCsv(rows = 100000) {
-  const stages = ['Lead', 'Qualified', 'Demo', 'Proposal', 'Negotiation', 'Contract sent'];
-  const owners = ['Alice Moreau', 'Bram de Vries', 'Chen Wei', 'Dana Kowalski'];
-  const out = ['Title,Value,Currency,Stage,Status,Owner,Company,Expected close,Notes'];
-  for (let i = 0; i < rows; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0'), month = String(1 + (i % 12)).padStart(2, '0');
-    out.push(`Deal ${String(i).padStart(6, '0')} platform upgrade,${(1000 + (i * 37) % 90000)}.${String(i % 100).padStart(2, '0')},EUR,` +
-      `${stages[i % 6]},open,${owners[i % 4]},Company ${i % 5000} Ltd,2027-${month}-${day},"Row ${i}: follow up, send the revised quote"`);
-  }
-  return out.join('\n') + '\n';
-}
 
 test('a 100,000-row CSV converts in slices with a progress bar, and Cancel stops it', { timeout: 600000 }, async () => {
   const csv = bigCsv();
