@@ -455,3 +455,26 @@ TEST_CASE("template.import: the choices round-trip through command JSON") {
   CHECK(t.map.options.at("c") == cmd::StageMap{{"x", "y"}});
   CHECK(to_json(c) == j);
 }
+
+TEST_CASE("preview: the command carries the template the preview read, and imports what the JSON alone would") {
+  const std::string text = read_file("tests/samples/template-v1.json");
+  Session with_parsed = sales_session(), from_json = sales_session();
+  const ImportPreview p = preview_import(with_parsed.workspace(), text);
+  REQUIRE(p.ok);
+  REQUIRE(p.templ);  // read once, by the preview
+  cmd::TemplateImport c = std::get<cmd::TemplateImport>(import_command(p));
+  CHECK(c.parsed == p.templ);
+  REQUIRE(with_parsed.dispatch(c, kNow).ok);
+  c.parsed.reset();  // as a command from JSON: apply reads template_doc itself
+  REQUIRE(from_json.dispatch(c, kNow).ok);
+  CHECK(with_parsed.workspace() == from_json.workspace());
+  // The same for a document in memory (an importer's), which has no text.
+  const ImportPreview in_memory = preview_import_document(sales_session().workspace(), json::parse(text));
+  REQUIRE(in_memory.ok);
+  CHECK(in_memory.templ);
+  CHECK(in_memory.creates == p.creates);
+  const ImportPreview bad = preview_import_document(sales_session().workspace(), json{{"format", "pipeboard.template"}});
+  CHECK_FALSE(bad.ok);
+  CHECK_FALSE(bad.templ);
+  CHECK(std::get<cmd::TemplateImport>(import_command(bad)).parsed == nullptr);
+}

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -12,6 +13,10 @@
 
 #include "change.hpp"
 #include "json_read.hpp"
+
+namespace pb {
+struct Template;  // documents.hpp
+}
 
 namespace pb::cmd {
 
@@ -104,6 +109,9 @@ struct ImportMap {
 struct TemplateImport { static constexpr const char* kType = "template.import"; static constexpr const char* kLabel = "Import template"; json template_doc; std::string name;
   std::string on_name_conflict;  // "rename" (default), "replace" or "merge"
   ImportMap map;
+  // template_doc as the import preview read it, so a large template (a 100,000-row CSV) is not
+  // read a second time; not part of the JSON form. Null: apply reads template_doc.
+  std::shared_ptr<const Template> parsed;
   PB_FIELDS(f("template", template_doc, true); f("name", name, false); f("on_name_conflict", on_name_conflict, false);
             f("map", map, false)) };
 struct WorkspaceImport { static constexpr const char* kType = "workspace.import"; static constexpr const char* kLabel = "Import workspace"; json workspace;

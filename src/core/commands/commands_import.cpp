@@ -161,11 +161,12 @@ std::string apply(const cmd::TemplateImport& c, Tx& tx) {
   if (!c.name.empty())
     if (std::string e = check_name(c.name, "/name"); !e.empty()) return e;
   Issues issues;
-  Template t;
-  if (!read_template(c.template_doc, t, issues)) {
+  Template read;
+  if (!c.parsed && !read_template(c.template_doc, read, issues)) {
     std::string s = issues.summary();
     return "/template" + s.substr(s[0] == '/' && s[1] == ':' ? 1 : 0);
   }
+  const Template& t = c.parsed ? *c.parsed : read;
   ImportPlan plan;
   if (!plan_import(tx.ws(), t, c, plan, issues))
     return issues.ok() ? "/template/fields: " + plan.field_conflict : issues.summary();

@@ -160,6 +160,7 @@ ImportPreview preview_import(const Workspace& ws, std::string_view text) {
   } else if (loaded && doc.kind == DocumentKind::Template) {
     describe_template(ws, doc.templ, out);
     out.document_json = std::move(parsed);
+    out.templ = std::make_shared<const Template>(std::move(doc.templ));
   }
   out.ok = loaded && out.error_count == 0;
   return out;
@@ -182,13 +183,14 @@ ImportPreview preview_import_document(const Workspace& ws, json doc) {
     loaded = read_template(doc, t, issues);  // a copy: the command needs the document too
     if (loaded) describe_template(ws, t, out);
     out.document_json = std::move(doc);
+    if (loaded) out.templ = std::make_shared<const Template>(std::move(t));
   } else {
     issues.add("/format", "expected \"pipeboard.workspace\" or \"pipeboard.template\"");
   }
   out.errors = issues.list();
   out.error_count = issues.count();
   out.ok = loaded && out.error_count == 0;
-  if (!out.ok) out.document_json = nullptr;
+  if (!out.ok) out.document_json = nullptr, out.templ.reset();
   return out;
 }
 
@@ -198,6 +200,7 @@ Command import_command(const ImportPreview& preview, const ImportChoices& choice
   if (preview.kind != DocumentKind::Template) return cmd::WorkspaceImport{};
   cmd::TemplateImport c;
   c.template_doc = preview.document_json;
+  c.parsed = preview.ok ? preview.templ : nullptr;
   c.name = choices.name;
   c.on_name_conflict = choices.on_name_conflict;
   c.map = choices.map;

@@ -5,6 +5,7 @@
 // choices into the single template.import / workspace.import command that performs it (one undo step).
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,6 +78,7 @@ struct ImportPreview {
   std::vector<MatchPreview> people, fields, options;
 
   json document_json;  // the parsed template (for import_command); null for workspaces
+  std::shared_ptr<const Template> templ;  // the same, read: import_command hands it on (not read twice)
   Workspace incoming;  // the parsed workspace (for import_command); empty for templates
 };
 
