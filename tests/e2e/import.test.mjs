@@ -111,16 +111,24 @@ async function clickOnScreen(page, name) {
 // Picks option `index` of a mapping combo through its popup, wheeling the popup's list when the
 // option is below its fold (a CSV column has 31 options).
 async function choose(page, key, index) {
-  await clickOnScreen(page, `mapping:${key}`);
   const option = `mappingoption:${key}:${index}`;
-  await rectOf(page, `mappingoption:${key}:0`);
+  const anyOption = () => page.evaluate((k) => {
+    for (let i = 0; i < 40; i++) { const r = window.pipeboard.itemRect(`mappingoption:${k}:${i}`); if (r) return { r, i }; }
+    return null;
+  }, key);
+  // The popup opens on the selected option, wherever it is in the list. Under load a click can
+  // land in a frame that does not act on it: click the combo again when no option shows.
+  for (let attempt = 0; ; attempt++) {
+    await clickOnScreen(page, `mapping:${key}`);
+    const deadline = Date.now() + 2000;
+    while (!(await anyOption()) && Date.now() < deadline) await page.waitForTimeout(50);
+    if (await anyOption()) break;
+    if (attempt === 2) throw new Error(`the combo ${key} does not open`);
+  }
   for (let step = 0; step < 40; step++) {
     const r = await page.evaluate((n) => window.pipeboard.itemRect(n), option);
     if (r && r.height >= 12) break;
-    const any = await page.evaluate((k) => {
-      for (let i = 0; i < 40; i++) { const r = window.pipeboard.itemRect(`mappingoption:${k}:${i}`); if (r) return { r, i }; }
-      return null;
-    }, key);
+    const any = await anyOption();
     await page.mouse.move(any.r.x + 20, any.r.y + any.r.height / 2);
     await page.mouse.wheel(0, any.i < index ? 60 : -60);
     await page.waitForTimeout(60);
