@@ -86,7 +86,7 @@ void open_import(App& app, std::string_view text, std::string source) {
     if (is_tour_document(doc)) return open_tour_document(app, doc, source);
   }
   // Another tool's file goes through its mapping screen first.
-  if (open_source_import(app, std::string(text), file_name_of(source))) return;
+  if (open_source_import(app, text, file_name_of(source))) return;
   ImportPreview preview = preview_import(app.session.workspace(), text);
   ui::open_import_preview(app.ui, app.import_ui, std::move(preview), std::move(source));
   app.ui.show_welcome = false;  // arriving with a file or a #template= link is a start chosen

@@ -5,6 +5,7 @@
 #include "app.hpp"
 #include "import_preview.hpp"
 #include "mapping_form.hpp"
+#include "money.hpp"
 #include "share_web.hpp"
 #include "source_detect.hpp"
 #include "storage_web.hpp"
@@ -30,15 +31,6 @@ constexpr std::size_t kSampleRecords = 8;
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
-std::string thousands(std::size_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
   return out;
 }
 
@@ -115,7 +107,7 @@ void load_csv_mappings(App& app, const json& meta) {
   app.csv_mappings = it != meta.end() && it->is_object() ? *it : json::object();
 }
 
-bool open_source_import(App& app, std::string text, std::string file_name) {
+bool open_source_import(App& app, std::string_view text, std::string file_name) {
   const SourceKind kind = detect_source(text, file_name);
   // Pipeboard's own files, and JSON of no tool we know: the import preview says what is wrong
   // with them (its /format error).
@@ -125,7 +117,7 @@ bool open_source_import(App& app, std::string text, std::string file_name) {
     app.source_import->kind = kind;
   }
   SourceImportState& s = *app.source_import;
-  s.texts.push_back(std::move(text));
+  s.texts.emplace_back(text);  // copied only now: Pipeboard's own files (backups of 100 MB) never are
   s.names.push_back(file_name.empty() ? "pasted text" : std::move(file_name));
   MappingForm form = mapping_form(kind, s.views());
   prefer_workspace_currency(app, form);
@@ -172,7 +164,7 @@ void step_source_import(App& app) {
   while (!done && emscripten_get_now() - start < kSliceMs) done = s.job->step(kRecordsPerStep);
   screen.progress = s.job->progress();
   const std::size_t total = screen.form.records;
-  screen.status = "Read " + thousands(s.job->records_read()) + (total ? " of " + thousands(total) : std::string()) +
+  screen.status = "Read " + group_thousands(s.job->records_read()) + (total ? " of " + group_thousands(total) : std::string()) +
                   (s.kind == SourceKind::Csv ? " rows" : " records");
   request_redraw(app);
   if (!done) return;

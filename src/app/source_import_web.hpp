@@ -18,7 +18,7 @@ struct App;
 // Opens the mapping screen when `text` is another tool's file; false for Pipeboard's own documents
 // (and tours), which the import preview reads as they are. Files of one drop that belong together
 // (several Pipedrive or HubSpot API responses) join the open screen.
-bool open_source_import(App& app, std::string text, std::string file_name);
+bool open_source_import(App& app, std::string_view text, std::string file_name);
 // After the frame: the live preview when an answer changed, and the next slice of a running import.
 void step_source_import(App& app);
 void start_source_import(App& app);

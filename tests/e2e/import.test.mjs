@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openApp, saveScreenshot, root, artifacts } from './browser.mjs';
-import { click, rectOf, center, state, workspace, waitFor } from './ui.mjs';
+import { click, clickAt, rectOf, center, state, workspace, waitFor } from './ui.mjs';
 import { dropFile, bigCsv } from './files.mjs';
 
 // ui::Dialog as state().dialog reports it (src/ui/ui_state.hpp).
@@ -99,13 +99,7 @@ const scrollToChoice = reveal;
 
 // Clicks an element of the mapping screen, scrolling to it first.
 async function clickOnScreen(page, name) {
-  const c = center(await reveal(page, name));
-  await page.mouse.move(c.x, c.y);
-  await page.waitForTimeout(30);
-  await page.mouse.down();
-  await page.waitForTimeout(30);
-  await page.mouse.up();
-  await page.waitForTimeout(60);
+  await clickAt(page, center(await reveal(page, name)));
 }
 
 // Picks option `index` of a mapping combo through its popup, wheeling the popup's list when the

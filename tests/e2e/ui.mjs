@@ -13,14 +13,18 @@ export async function rectOf(page, name, timeout = 3000) {
 
 export const center = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
-export async function click(page, name) {
-  const c = center(await rectOf(page, name));
+// A press and release at a point, with frames between the steps as a hand would leave them.
+export async function clickAt(page, c) {
   await page.mouse.move(c.x, c.y);
   await page.waitForTimeout(30);
   await page.mouse.down();
   await page.waitForTimeout(30);
   await page.mouse.up();
   await page.waitForTimeout(60);
+}
+
+export async function click(page, name) {
+  await clickAt(page, center(await rectOf(page, name)));
 }
 
 // Drags with the mouse, in small steps with frames between them, as a hand would.

@@ -2,27 +2,16 @@
 // quirks of real files, row errors with their lines, hostile sizes, and the slice-by-slice job.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "csv_import.hpp"
-#include "documents.hpp"
+#include "import_helpers.hpp"
 
 using namespace pb;
 
 namespace {
 
-constexpr Timestamp kNow = 1'790'000'000'000;  // 2026-09-21T14:13:20Z
-
-Workspace load(const SourceImport& r) {
-  INFO(r.errors.summary());
-  REQUIRE(r.ok);
-  Workspace ws;
-  Issues issues;
-  REQUIRE_MESSAGE(load_workspace(r.document.dump(), ws, issues), issues.summary());
-  return ws;
-}
+constexpr Timestamp kNow = test::kImportNow;  // 2026-09-21T14:13:20Z
+// Requires an import that succeeded and a document that loads (import_helpers.hpp).
+Workspace load(const SourceImport& r) { return test::loads(r); }
 
 SourceImport import_suggested(std::string_view text) {
   const CsvInspection in = inspect_csv(text);
@@ -42,22 +31,12 @@ CsvTarget target_of(const CsvInspection& in, std::string_view header) {
   return CsvTarget::Skip;
 }
 
-std::string sf_fixture() {
-  const auto path = std::filesystem::path(PIPEBOARD_SOURCE_DIR) / "../shared/fixtures/salesforce/opportunity-export.csv";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("csv import: the Salesforce Opportunity export (real fixture)") {
-  const std::string text = sf_fixture();
-  if (text.empty()) {
-    MESSAGE("skipped: ../shared/fixtures/salesforce/opportunity-export.csv not found");
-    return;
-  }
+  const auto fixture = test::shared_fixture("salesforce/opportunity-export.csv");  // says so when skipped
+  if (!fixture) return;
+  const std::string& text = *fixture;
   const CsvInspection in = inspect_csv(text);
   REQUIRE(in.ok);
   CHECK(in.bom);

@@ -103,13 +103,7 @@ MappingForm hubspot_form(const std::vector<std::string_view>& texts) {
     form.choices.push_back(pipeline_choice(p.id, p.label, detail, chosen(in.suggested.pipelines, p.id, p.label)));
   }
   form.choices.push_back(currency_choice(in.suggested.currency, "Currency of deals without one"));
-  MappingChoice archived;
-  archived.key = "include_archived";
-  archived.section = "Options";
-  archived.label = "Archived deals";
-  archived.options = {"Leave them out", "Import them too"};
-  archived.selected = in.suggested.include_archived ? 1 : 0;
-  form.choices.push_back(std::move(archived));
+  form.choices.push_back(archived_choice("Archived deals", in.suggested.include_archived));
   return form;
 }
 

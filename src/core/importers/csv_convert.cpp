@@ -8,15 +8,6 @@
 namespace pb {
 namespace {
 
-std::string in_quotes(std::string_view s) { return "\"" + excerpt(s) + "\""; }
-
-std::string clip_text(std::string_view s, std::size_t limit) {
-  if (s.size() <= limit) return std::string(s);
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return std::string(s.substr(0, end));
-}
-
 std::string upper(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -52,7 +43,7 @@ void CsvImportJob::State::convert_row() {
     ++result.skipped;
     return;
   }
-  auto header = [&](CsvTarget t) { return in_quotes(cols[static_cast<std::size_t>(col_of[static_cast<std::size_t>(t)])].header); };
+  auto header = [&](CsvTarget t) { return quoted_excerpt(cols[static_cast<std::size_t>(col_of[static_cast<std::size_t>(t)])].header); };
   auto order = [&](CsvTarget t) { return cols[static_cast<std::size_t>(col_of[static_cast<std::size_t>(t)])].order; };
 
   BuiltDeal d;
@@ -68,7 +59,7 @@ void CsvImportJob::State::convert_row() {
     } else if (!stage.empty()) {
       auto it = p->stages.find(stage);
       if (it == p->stages.end())
-        fail("more than " + std::to_string(kMaxCsvStages) + " stages in pipeline " + in_quotes(p->name) + ": this row's is left out");
+        fail("more than " + std::to_string(kMaxCsvStages) + " stages in pipeline " + quoted_excerpt(p->name) + ": this row's is left out");
       else if (it->second.kind == kind) d.stage = it->second.id;
     }
     if (error.empty() && d.stage.empty()) {  // no stage, or a won deal in an open stage: the pipeline's stage of its kind
@@ -84,21 +75,21 @@ void CsvImportJob::State::convert_row() {
     std::int64_t amount = 0;
     if (!value.empty()) {
       if (parse_amount(value, decimal_comma, currency_exponent(d.currency), amount)) d.amount = amount;
-      else fail(header(CsvTarget::Value) + ": " + in_quotes(value) + " is not an amount");
+      else fail(header(CsvTarget::Value) + ": " + quoted_excerpt(value) + " is not an amount");
     }
   }
   auto date = [&](CsvTarget t) -> std::optional<std::string> {
     const std::string_view v = trim(cell(t));
     if (v.empty() || !error.empty()) return std::nullopt;
     auto r = parse_csv_date(v, order(t));
-    if (!r) fail(header(t) + ": " + in_quotes(v) + " is not a date");
+    if (!r) fail(header(t) + ": " + quoted_excerpt(v) + " is not a date");
     return r;
   };
   auto time = [&](CsvTarget t) -> std::optional<Timestamp> {
     const std::string_view v = trim(cell(t));
     if (v.empty() || !error.empty()) return std::nullopt;
     auto r = parse_csv_time(v, order(t));
-    if (!r) fail(header(t) + ": " + in_quotes(v) + " is not a date or time");
+    if (!r) fail(header(t) + ": " + quoted_excerpt(v) + " is not a date or time");
     return r;
   };
   d.expected_close = date(CsvTarget::ExpectedClose);
@@ -116,23 +107,23 @@ void CsvImportJob::State::convert_row() {
     if (c.type == "number") {
       double x;
       if (parse_number(v, decimal_comma, x)) d.custom[c.field_id] = x;
-      else fail(in_quotes(c.header) + ": " + in_quotes(v) + " is not a number");
+      else fail(quoted_excerpt(c.header) + ": " + quoted_excerpt(v) + " is not a number");
     } else if (c.type == "money") {
       std::int64_t minor;
       std::string code(amount_code(v));  // "12.50 EUR": its own currency, else the deal's
       if (!is_currency(code)) code = is_currency(d.currency) ? d.currency : p->currency;
       if (parse_amount(v, decimal_comma, currency_exponent(code), minor) && std::llabs(minor) <= kMaxMoneyMinor)
         d.custom[c.field_id] = {{"amount", minor}, {"currency", code}};
-      else fail(in_quotes(c.header) + ": " + in_quotes(v) + " is not an amount");
+      else fail(quoted_excerpt(c.header) + ": " + quoted_excerpt(v) + " is not an amount");
     } else if (c.type == "date") {
       auto day = parse_csv_date(v, c.order);
       if (day) d.custom[c.field_id] = *day;
-      else fail(in_quotes(c.header) + ": " + in_quotes(v) + " is not a date");
+      else fail(quoted_excerpt(c.header) + ": " + quoted_excerpt(v) + " is not a date");
     } else if (c.type == "choice") {
       std::string option = builder.option(c.field_id, v);
       if (!option.empty()) d.custom[c.field_id] = option;
     } else {
-      d.custom[c.field_id] = clip_text(raw, kMaxText);
+      d.custom[c.field_id] = clip_utf8(raw, kMaxText);
     }
   }
   if (!error.empty()) {

@@ -18,7 +18,6 @@ bool is_date_target(CsvTarget t) {
          t == CsvTarget::WonTime || t == CsvTarget::LostTime;
 }
 
-std::string in_quotes(std::string_view s) { return "\"" + excerpt(s) + "\""; }
 
 }  // namespace
 
@@ -82,7 +81,7 @@ CsvImportJob::State::State(std::string_view t, CsvMapping mapping, Timestamp now
       c.field = m.columns[j].field.empty() ? c.header : m.columns[j].field;
       c.type = m.columns[j].type.empty() ? "text" : m.columns[j].type;
     } else if (!c.header.empty()) {
-      result.warnings.add("", "column " + in_quotes(c.header) + " is not in the mapping; it is left out");
+      result.warnings.add("", "column " + quoted_excerpt(c.header) + " is not in the mapping; it is left out");
     }
     const auto t = static_cast<std::size_t>(c.target);
     if (c.target != CsvTarget::Skip && c.target != CsvTarget::Custom) {
@@ -90,14 +89,14 @@ CsvImportJob::State::State(std::string_view t, CsvMapping mapping, Timestamp now
       else c.target = CsvTarget::Skip;  // a second title column: the first one counts
     }
     std::string target = std::string(to_string(c.target));
-    if (c.target == CsvTarget::Custom) target = "custom field " + in_quotes(c.field) + " (" + c.type + ")";
+    if (c.target == CsvTarget::Custom) target = "custom field " + quoted_excerpt(c.field) + " (" + c.type + ")";
     if (c.target == CsvTarget::Skip) target = "skipped";
     result.mapping.push_back({"column", c.header, target});
     cols.push_back(std::move(c));
   }
   for (std::size_t j = 0; j < m.columns.size(); ++j)
     if (!used[j] && !m.columns[j].column.empty())
-      result.warnings.add("", "the mapping's column " + in_quotes(m.columns[j].column) + " is not in the file");
+      result.warnings.add("", "the mapping's column " + quoted_excerpt(m.columns[j].column) + " is not in the file");
 }
 
 std::string_view CsvImportJob::State::cell(CsvTarget t) const {
@@ -176,10 +175,10 @@ void CsvImportJob::State::start_convert() {
       c.order = c.first_over_12 ? DateOrder::Dmy : DateOrder::Mdy;
     } else if (!c.first_over_12) {
       c.order = DateOrder::Dmy;
-      result.warnings.add("", "the dates of column " + in_quotes(c.header) +
+      result.warnings.add("", "the dates of column " + quoted_excerpt(c.header) +
                                   " could be day-first or month-first; they were read day-first (date_order: mdy reads them month-first)");
     } else {
-      result.warnings.add("", "the dates of column " + in_quotes(c.header) + " are day-first in some rows and month-first in others");
+      result.warnings.add("", "the dates of column " + quoted_excerpt(c.header) + " are day-first in some rows and month-first in others");
     }
   }
   const std::string default_currency = is_currency(m.default_currency) ? m.default_currency : "USD";

@@ -13,7 +13,7 @@
 namespace pb {
 namespace {
 
-std::string in_quotes(const std::string& s) { return "\"" + excerpt(s, 80) + "\""; }
+std::string in_quotes(std::string_view s) { return quoted_excerpt(s, 80); }
 
 bool wanted(const PipedriveOptions& o, const std::string& id, const std::string& name) {
   return o.pipelines.empty() || std::any_of(o.pipelines.begin(), o.pipelines.end(),
@@ -43,8 +43,7 @@ bool pipedrive_options_from_json(const json& j, PipedriveOptions& out, Issues& i
   reject_unknown_keys(j, {"pipelines", "currency"}, JsonPath(), issues);
   PipedriveOptions o;
   read_string_list(j, "pipelines", o.pipelines, JsonPath(), issues, Need::Optional, 1000, 1000);
-  if (read_string(j, "currency", o.currency, JsonPath(), issues, Need::Optional, 16) && !is_currency(o.currency))
-    issues.add("/currency", in_quotes(o.currency) + " is not an ISO 4217 currency code such as \"USD\" or \"EUR\"");
+  source::read_currency_option(j, o.currency, issues);
   if (issues.count() != before) return false;
   out = std::move(o);
   return true;

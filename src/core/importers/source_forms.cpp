@@ -4,6 +4,7 @@
 
 #include "csv_import.hpp"
 #include "csv_reader.hpp"
+#include "money.hpp"
 #include "source_forms_internal.hpp"
 
 namespace pb {
@@ -16,6 +17,16 @@ std::vector<std::string> currency_options(std::string_view first) {
                         "MXN", "INR", "CNY", "SGD", "NZD", "ZAR", "TRY"})
     if (first != c) out.emplace_back(c);
   return out;
+}
+
+MappingChoice archived_choice(std::string_view label, bool include) {
+  MappingChoice c;
+  c.key = "include_archived";
+  c.section = "Options";
+  c.label = std::string(label);
+  c.options = {"Leave them out", "Import them too"};
+  c.selected = include ? 1 : 0;
+  return c;
 }
 
 MappingChoice currency_choice(std::string_view suggested, std::string_view label) {
@@ -39,13 +50,7 @@ std::string selected_text(const MappingForm& form, std::string_view key) {
 }
 
 std::string count_of(std::size_t n, const char* one, const char* many) {
-  const std::string digits = std::to_string(n);
-  std::string grouped;  // 100,000: as the progress bar writes it
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return grouped + " " + (n == 1 ? one : many);
+  return group_thousands(n) + " " + (n == 1 ? one : many);  // 100,000: as the progress bar writes it
 }
 
 }  // namespace form_detail
@@ -96,14 +101,14 @@ SourceImport import_with_form(const MappingForm& form, const std::vector<std::st
     case SourceKind::HubSpot: return hubspot_import(form, texts, now);
     case SourceKind::Csv: {
       std::string_view text = texts.front();
+      const CsvMapping m = csv_mapping_of(form);
       if (max_records > 0) {  // the header and the first records only: the live preview
-        CsvMapping m = csv_mapping_of(form);
         CsvCursor cursor(text, m.delimiter ? m.delimiter : detect_delimiter(text));
         CsvRecord r;
         for (std::size_t n = 0; n <= max_records && cursor.next(r);) n += r.blank() ? 0 : 1;
         text = text.substr(0, cursor.offset());
       }
-      return import_csv(text, csv_mapping_of(form), now);
+      return import_csv(text, m, now);
     }
     default: break;
   }
@@ -119,11 +124,10 @@ struct SourceImportJob::State {
   std::int64_t now = 0;
   std::unique_ptr<CsvImportJob> csv;
   std::optional<SourceImport> done;
-  std::size_t read = 0;
 };
 
 SourceImportJob::SourceImportJob(const MappingForm& form, std::vector<std::string_view> texts, std::int64_t now)
-    : state_(new State{form, std::move(texts), now, nullptr, std::nullopt, 0}) {
+    : state_(new State{form, std::move(texts), now, nullptr, std::nullopt}) {
   if (form.kind == SourceKind::Csv && !state_->texts.empty() && form.errors.ok())
     state_->csv = std::make_unique<CsvImportJob>(state_->texts.front(), csv_mapping_of(form), now);
 }
@@ -135,7 +139,6 @@ bool SourceImportJob::step(std::size_t max_records) {
   if (s.done) return true;
   if (s.csv) {
     const bool more = s.csv->step(max_records);
-    s.read += max_records;
     if (more) return false;
     s.done = s.csv->finish();
     s.csv.reset();

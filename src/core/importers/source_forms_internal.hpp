@@ -12,6 +12,8 @@ namespace pb::form_detail {
 // Currencies offered for values that do not name theirs: the common ones, the given one first.
 std::vector<std::string> currency_options(std::string_view first);
 MappingChoice currency_choice(std::string_view suggested, std::string_view label);
+// "include_archived": leave archived records out (0) or import them too (1).
+MappingChoice archived_choice(std::string_view label, bool include);
 // The option text a choice has selected ("" when none).
 std::string selected_text(const MappingForm& form, std::string_view key);
 int selected_index(const MappingForm& form, std::string_view key);

@@ -106,6 +106,13 @@ std::optional<std::string> day(std::string_view s) {
   return format_date(date_of(*t));
 }
 
+void read_currency_option(const json& options, std::string& out, Issues& issues) {
+  std::string code = out;
+  if (read_string(options, "currency", code, JsonPath(), issues, Need::Optional, 16) && !is_currency(code))
+    issues.add("/currency", quoted_excerpt(code, 80) + " is not an ISO 4217 currency code such as \"USD\" or \"EUR\"");
+  out = std::move(code);
+}
+
 std::string id_text(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());

@@ -40,6 +40,8 @@ std::optional<std::string> day(std::string_view s);
 
 // An id as text: strings as they are, integers in decimal; "" for anything else.
 std::string id_text(const json& v);
+// An options object's optional "currency": read into `out` when it is an ISO 4217 code, else an issue.
+void read_currency_option(const json& options, std::string& out, Issues& issues);
 std::string id_text(const json& obj, std::string_view key);  // of a member; "" when obj is no object
 
 // The records of an API answer: `doc` itself when an array, or its "data" (Pipedrive) or "results"

@@ -26,7 +26,7 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string in_quotes(const std::string& s) { return "\"" + excerpt(s, 80) + "\""; }
+std::string in_quotes(std::string_view s) { return quoted_excerpt(s, 80); }
 
 const trello::Field* find_field(const trello::Board& b, const std::string& id_or_name) {
   if (id_or_name.empty()) return nullptr;
@@ -66,8 +66,7 @@ bool trello_options_from_json(const json& j, TrelloOptions& out, Issues& issues)
   read_string_list(j, "won_lists", o.won_lists, JsonPath(), issues, Need::Optional, 1000, 1000);
   read_string_list(j, "lost_lists", o.lost_lists, JsonPath(), issues, Need::Optional, 1000, 1000);
   read_string(j, "value_field", o.value_field, JsonPath(), issues, Need::Optional, 1000);
-  if (read_string(j, "currency", o.currency, JsonPath(), issues, Need::Optional, 16) && !is_currency(o.currency))
-    issues.add("/currency", in_quotes(o.currency) + " is not an ISO 4217 currency code such as \"USD\" or \"EUR\"");
+  source::read_currency_option(j, o.currency, issues);
   read_bool(j, "include_archived", o.include_archived, JsonPath(), issues);
   if (issues.count() != before) return false;
   out = std::move(o);

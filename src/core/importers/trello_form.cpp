@@ -57,13 +57,7 @@ MappingForm trello_form(std::string_view text) {
   }
   form.choices.push_back(std::move(value));
   form.choices.push_back(currency_choice(in.suggested.currency, "Currency of the value"));
-  MappingChoice archived;
-  archived.key = "include_archived";
-  archived.section = "Options";
-  archived.label = "Archived lists and cards";
-  archived.options = {"Leave them out", "Import them too"};
-  archived.selected = in.suggested.include_archived ? 1 : 0;
-  form.choices.push_back(std::move(archived));
+  form.choices.push_back(archived_choice("Archived lists and cards", in.suggested.include_archived));
   return form;
 }
 

@@ -10,15 +10,15 @@
 #include "time.hpp"
 
 namespace pb {
-namespace {
 
-// Cuts at a UTF-8 character boundary at or before `limit` bytes.
 std::string clip_utf8(std::string_view text, std::size_t limit) {
   if (text.size() <= limit) return std::string(text);
   std::size_t end = limit;
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return std::string(text.substr(0, end));
 }
+
+namespace {
 
 bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });

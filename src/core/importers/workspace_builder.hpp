@@ -37,6 +37,9 @@ struct BuiltDeal {
   std::vector<Move> history;     // stage ids (of any pipeline) with their times, oldest first
 };
 
+// `text` cut at a UTF-8 character boundary at or before `limit` bytes.
+std::string clip_utf8(std::string_view text, std::size_t limit);
+
 class WorkspaceBuilder {
  public:
   // `now` (Unix milliseconds) stands in for a missing created/updated time.

@@ -49,18 +49,23 @@ std::string format_amount(std::int64_t amount, std::string_view currency) {
   std::int64_t scale = 1;
   for (int i = 0; i < exp; ++i) scale *= 10;
   const std::uint64_t abs = m.amount < 0 ? 0ULL - static_cast<std::uint64_t>(m.amount) : m.amount;
-  std::string whole = std::to_string(abs / scale);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
+  const std::string grouped = group_thousands(abs / scale);
   std::string out = m.amount < 0 ? "-" + grouped : grouped;
   if (exp > 0) {
     std::string frac = std::to_string(abs % scale);
     out += '.' + std::string(exp - frac.size(), '0') + frac;
   }
   return out;
+}
+
+std::string group_thousands(std::uint64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
 }
 
 void add_to_totals(MoneyTotals& totals, std::string_view currency, std::int64_t amount) {

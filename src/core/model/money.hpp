@@ -23,6 +23,8 @@ bool is_currency(std::string_view code);
 int currency_exponent(std::string_view code);
 // "12,345.67": the amount in major units with the currency's decimals, no code.
 std::string format_amount(std::int64_t minor, std::string_view currency);
+// "100,000": digits in groups of three, as amounts and counts are shown.
+std::string group_thousands(std::uint64_t n);
 // "12,345.67 EUR" style, for UI and reports.
 std::string format_money(const Money& m);
 // Money in a workspace is totalled per currency: one entry per currency, sorted by code.

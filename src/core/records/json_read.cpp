@@ -184,6 +184,8 @@ bool read_string_list(const json& obj, std::string_view key, std::vector<std::st
   return ok;
 }
 
+std::string quoted_excerpt(std::string_view s, std::size_t max_bytes) { return "\"" + excerpt(s, max_bytes) + "\""; }
+
 std::string excerpt(std::string_view s, std::size_t max_bytes) {
   std::string out;
   std::size_t i = 0;

@@ -92,6 +92,8 @@ bool read_document_header(const json& doc, std::string_view format, int current_
 // A short, printable excerpt of untrusted text for messages: at most max_bytes (cut at a character
 // boundary, then "…"), with malformed UTF-8 replaced, so an error never carries a 50 MB string.
 std::string excerpt(std::string_view s, std::size_t max_bytes = 64);
+// The same in double quotes: "Closed Wonn".
+std::string quoted_excerpt(std::string_view s, std::size_t max_bytes = 64);
 
 // Whether a UTF-8 string is well formed (nlohmann rejects bad UTF-8 when parsing, but
 // strings can also arrive through the C++ API).

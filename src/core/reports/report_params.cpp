@@ -6,20 +6,18 @@
 namespace pb {
 namespace {
 
-std::string quote_excerpt(std::string_view s) { return "\"" + excerpt(s) + "\""; }
-
 bool read_scope(const std::optional<std::string>& text, ReportScope& out, std::vector<ParamProblem>& problems) {
   if (!text) return false;
   if (*text == "pipeline") out = ReportScope::Pipeline;
   else if (*text == "all") out = ReportScope::All;
   else if (*text == "view") out = ReportScope::View;
-  else problems.push_back({"scope", "expected \"pipeline\", \"all\" or \"view\", got " + quote_excerpt(*text)});
+  else problems.push_back({"scope", "expected \"pipeline\", \"all\" or \"view\", got " + quoted_excerpt(*text)});
   return true;
 }
 
 std::optional<Date> read_day(const char* param, const std::string& text, std::vector<ParamProblem>& problems) {
   auto day = parse_date(text);
-  if (!day) problems.push_back({param, "expected a date like 2026-03-31, got " + quote_excerpt(text) + " (or a day that does not exist)"});
+  if (!day) problems.push_back({param, "expected a date like 2026-03-31, got " + quoted_excerpt(text) + " (or a day that does not exist)"});
   return day;
 }
 
@@ -53,12 +51,12 @@ bool read_report_params(const Workspace& ws, const ReportParamText& text, Timest
   p.period.now = clock_now;
   if (text.now) {
     if (auto now = parse_timestamp(*text.now)) p.period.now = *now;
-    else problems.push_back({"now", "expected a time like 2026-03-31T12:00:00Z, got " + quote_excerpt(*text.now)});
+    else problems.push_back({"now", "expected a time like 2026-03-31T12:00:00Z, got " + quoted_excerpt(*text.now)});
   }
   PeriodPreset preset = PeriodPreset::ThisMonth;
   if (text.period && !parse_period_preset(*text.period, preset))
     problems.push_back({"period", "expected \"this_month\", \"this_quarter\" or \"last_12_months\", got " +
-                                      quote_excerpt(*text.period)});
+                                      quoted_excerpt(*text.period)});
   if (text.period && (text.from || text.to)) problems.push_back({"period", "give either period, or from and to"});
   p.period = preset_period(preset, p.period.now);
   if (text.from && !text.to) problems.push_back({"to", "is required with from"});
@@ -81,7 +79,7 @@ bool read_report_params(const Workspace& ws, const ReportParamText& text, Timest
 std::vector<ParamProblem> check_report_params(const Workspace& ws, const ReportParams& p) {
   std::vector<ParamProblem> problems;
   if (p.scope == ReportScope::Pipeline && !ws.pipelines.contains(p.pipeline))
-    problems.push_back({"pipeline", "no pipeline has id " + quote_excerpt(p.pipeline)});
+    problems.push_back({"pipeline", "no pipeline has id " + quoted_excerpt(p.pipeline)});
   if (p.scope == ReportScope::View) {
     if (const View* v = ws.views.find(p.view)) {
       Issues issues;
@@ -89,9 +87,9 @@ std::vector<ParamProblem> check_report_params(const Workspace& ws, const ReportP
       if (!compile_filter(v->filter, ws.fields, unused, JsonPath() / "filter", issues))
         problems.push_back({"view", "the view's filter is invalid: " + issues.summary()});
       if (!v->pipeline.empty() && !ws.pipelines.contains(v->pipeline))
-        problems.push_back({"view", "the view's pipeline " + quote_excerpt(v->pipeline) + " does not exist"});
+        problems.push_back({"view", "the view's pipeline " + quoted_excerpt(v->pipeline) + " does not exist"});
     } else {
-      problems.push_back({"view", "no view has id " + quote_excerpt(p.view)});
+      problems.push_back({"view", "no view has id " + quoted_excerpt(p.view)});
     }
   }
   if (p.period.to < p.period.from) {
